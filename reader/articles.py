@@ -1,0 +1,202 @@
+"""Articles and their loading from files (.txt/.md with optional TOML front matter)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tomli
+
+from reader import textclean
+
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+FRONT_MATTER_FIELDS = ("title", "source", "url", "date", "authors")
+TITLE_MAX = 80
+
+
+@dataclass
+class Article:
+    """One article. All offsets anywhere in the reader are into ``body``."""
+
+    id: str
+    body: str
+    title: str
+    paths: list[Path] = field(default_factory=list)
+    source: str | None = None
+    url: str | None = None
+    date: str | None = None
+    authors: list[str] = field(default_factory=list)
+    title_derived: bool = False
+
+    @property
+    def path(self) -> Path:
+        """Where it was first found (the list keys its rows on this)."""
+        return self.paths[0]
+
+    @property
+    def file_name(self) -> str:
+        return self.path.name
+
+    @property
+    def words(self) -> int:
+        return len(self.body.split())
+
+
+@dataclass
+class LoadResult:
+    articles: list[Article]
+    problems: list[str]  # one line each: what was skipped or only half read, and why
+
+
+def article_id(body: str) -> str:
+    """Content hash: the cache and the reading state key on it, so moving a file keeps both."""
+    return hashlib.blake2b(body.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+def parse(text: str, path: Path) -> tuple[Article, list[str]]:
+    """Build an article from a decoded file's text; problems with its front matter are returned."""
+    text = textclean.clean(text)
+    meta, body, problems = _split_front_matter(text, path)
+    title = meta.get("title")
+    article = Article(
+        id=article_id(body),
+        body=body,
+        title=title or derive_title(body),
+        paths=[path],
+        source=meta.get("source"),
+        url=meta.get("url"),
+        date=meta.get("date"),
+        authors=meta.get("authors", []),
+        title_derived=not title,
+    )
+    return article, problems
+
+
+_FENCE = re.compile(r"^\+\+\+[ \t]*$", re.M)
+
+
+def _split_front_matter(text: str, path: Path) -> tuple[dict, str, list[str]]:
+    if not text.startswith("+++"):
+        return {}, text, []
+    first = _FENCE.match(text)
+    closing = _FENCE.search(text, first.end()) if first else None
+    if not first or not closing:
+        return {}, text, [f"{textclean.safe(str(path))}: front matter opened with +++ is never closed; read as text"]
+    raw = text[first.end() + 1 : closing.start()]
+    body = text[closing.end() + 1 :] if closing.end() < len(text) else ""
+    try:
+        data = tomli.loads(raw)
+    except tomli.TOMLDecodeError as exc:
+        # tomli counts lines from the front matter; the file has the +++ line above it.
+        line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+        where = f"line {line + 1}, column {col}" if line else "front matter"
+        msg = getattr(exc, "msg", str(exc))
+        return {}, body, [f"{textclean.safe(str(path))}:{where}: bad front matter ({msg}); metadata ignored"]
+    meta, problems = {}, []
+    for key in FRONT_MATTER_FIELDS:
+        if key not in data:
+            continue
+        value = data[key]
+        if key == "authors":
+            value = [value] if isinstance(value, str) else value
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                meta[key] = [textclean.clean(v) for v in value]
+                continue
+        elif key == "date" or isinstance(value, str):
+            # TOML dates are real dates; keep their ISO form.
+            meta[key] = textclean.clean(str(value)).strip() or None
+            continue
+        problems.append(f"{textclean.safe(str(path))}: front matter `{key}` has the wrong type; ignored")
+    return meta, body, problems
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s|$)")
+
+
+def derive_title(body: str) -> str:
+    """A title a person would accept: the first sentence, cut at a word boundary."""
+    first = next((p for p in body.split("\n") if p.strip()), "").strip()
+    if not first:
+        return "(untitled)"
+    end = _SENTENCE_END.search(first)
+    sentence = first[: end.end()] if end else first
+    if len(sentence) <= TITLE_MAX:
+        return sentence.rstrip()
+    cut = sentence.rfind(" ", 0, TITLE_MAX)
+    cut = cut if cut > TITLE_MAX // 2 else TITLE_MAX
+    return sentence[:cut].rstrip(" ,;:–—-") + "…"
+
+
+def paragraphs(body: str) -> list[tuple[int, int]]:
+    """Paragraph spans. One line a paragraph, unless the text is hard-wrapped in blocks
+    separated by blank lines (then a block is a paragraph)."""
+    blocks = [(m.start(), m.end()) for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", body)]
+    wrapped = "\n\n" in body and sum(body.count("\n", a, b) > 1 for a, b in blocks) * 2 > len(blocks)
+    if wrapped:
+        return [(a, b - 1 if body[b - 1 : b] == "\n" else b) for a, b in blocks]
+    spans = []
+    for m in re.finditer(r"[^\n]+", body):
+        if m.group().strip():
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def read_file(path: Path) -> tuple[Article | None, list[str]]:
+    """Read one file; on failure, no article and a one-line reason."""
+    shown = textclean.safe(str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [f"{shown}: cannot read ({exc.strerror or exc})"]
+    try:
+        text = textclean.decode(data)
+    except textclean.NotText as exc:
+        return None, [f"{shown}: skipped, {exc}"]
+    article, problems = parse(text, path)
+    if not article.body.strip():
+        return None, problems + [f"{shown}: skipped, no text"]
+    return article, problems
+
+
+def find_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """Files named directly, and .txt/.md files under folders (links to folders are not
+    followed, so a link loop cannot trap the walk)."""
+    found, problems = [], []
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path, onerror=lambda e: problems.append(_walk_error(e))):
+                dirs.sort()
+                for name in sorted(files):
+                    if Path(name).suffix.lower() in TEXT_SUFFIXES:
+                        found.append(Path(root) / name)
+        elif path.exists():
+            found.append(path)
+        elif path.is_symlink():
+            problems.append(f"{textclean.safe(str(path))}: a link to nothing; skipped")
+        else:
+            problems.append(f"{textclean.safe(str(path))}: no such file or folder")
+    return found, problems
+
+
+def _walk_error(exc: OSError) -> str:
+    return f"{textclean.safe(str(exc.filename))}: cannot list ({exc.strerror or exc}); skipped"
+
+
+def load_paths(paths: list[Path]) -> LoadResult:
+    """Load every article under ``paths``; two files with the same body are one article."""
+    files, problems = find_files(paths)
+    by_id: dict[str, Article] = {}
+    for path in files:
+        article, file_problems = read_file(path)
+        problems.extend(file_problems)
+        if article is None:
+            continue
+        seen = by_id.get(article.id)
+        if seen is None:
+            by_id[article.id] = article
+        elif path not in seen.paths:
+            seen.paths.append(path)
+    return LoadResult(list(by_id.values()), problems)

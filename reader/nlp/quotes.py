@@ -1,0 +1,158 @@
+"""Direct quotations in a parsed article, each with its speaker.
+
+marks.py finds the quoted spans; this module drops what is not reported speech (headlines,
+cross-heads, scare quotes, names of things), joins a quote split around its attribution, and
+asks attribution.py who spoke. A quote with no attribution of its own that follows someone's
+quote closely continues their remarks; otherwise its speaker is None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.nlp.attribution import REPORTING, Attributor, Speaker
+from reader.nlp.marks import QuotedSpan, find_quoted
+from reader.records import Quote
+
+# A quote goes on with the previous speaker when it is at most this many paragraphs later.
+CARRY_PARAGRAPHS = 2
+_NAMING = re.compile(
+    r"(?:dubbed|nicknamed|named|titled|entitled|so-called|christened|codenamed|known as|"
+    r"the (?:words?|term|phrase|slogan|hashtag|motto|title|headline|label))\s*$",
+    re.I,
+)
+_DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())
+_SMALL_WORDS = frozenset("of the and a an in on for to at by with or de".split())
+_END_PUNCT = tuple(".!?…:;\"”’)'")
+
+
+def extract(doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    text = doc.text
+    spans = find_quoted(text, paragraphs)
+    para_of = _paragraph_index(paragraphs)
+    headings = {n for n, (a, b) in enumerate(paragraphs) if _is_heading(text[a:b], n)}
+    spans = [q for q in spans if para_of(q.start) not in headings]
+    spans = [q for q in spans if not _is_name_or_scare(doc, q)]
+    inside = _inside_mask(doc, spans)
+    groups = _join_split(doc, spans, inside)
+    attributor = Attributor(doc, inside)
+
+    quotes: list[Quote] = []
+    previous: tuple[Speaker, int] | None = None  # last speaker and the paragraph of their quote
+    for group in groups:
+        outer = [o for q in group for o in q.outer]
+        parts = [p for q in group for p in q.parts]
+        speaker = attributor.attribute(outer)
+        first_para, last_para = para_of(parts[0][0]), para_of(parts[-1][0])
+        if speaker is None:
+            speaker = attributor.view_of_next(outer[-1][1])
+        if speaker is None and previous is not None and first_para - previous[1] <= CARRY_PARAGRAPHS:
+            speaker = Speaker(previous[0].name, previous[0].kind, None, previous[0].roles)
+        if speaker is not None:
+            previous = (speaker, last_para)
+        quotes.append(
+            Quote(
+                parts=parts,
+                speaker=speaker.name if speaker else None,
+                speaker_kind=speaker.kind if speaker else None,
+                mention=speaker.mention if speaker else None,
+                roles=list(speaker.roles) if speaker else [],
+            )
+        )
+    return quotes
+
+
+def _paragraph_index(paragraphs):
+    starts = [a for a, _ in paragraphs]
+    from bisect import bisect_right
+
+    return lambda pos: bisect_right(starts, pos) - 1
+
+
+def _is_heading(par: str, n: int) -> bool:
+    """A headline or cross-head: ALL CAPS, or short with no sentence-final punctuation."""
+    stripped = par.strip()
+    letters = [c for c in stripped if c.isalpha()]
+    if len(letters) > 8 and sum(c.isupper() for c in letters) / len(letters) > 0.85:
+        return True
+    if stripped.endswith(_END_PUNCT):
+        return False
+    return len(stripped.split()) <= 20
+
+
+def _inside_mask(doc, spans: list[QuotedSpan]) -> list[bool]:
+    inside = [False] * len(doc)
+    for q in spans:
+        for a, b in q.outer:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    inside[i] = True
+    return inside
+
+
+def _is_name_or_scare(doc, q: QuotedSpan) -> bool:
+    """Scare quotes and names of things: nobody is reported as saying them."""
+    if len(q.parts) > 1:
+        return False
+    a, b = q.parts[0]
+    words = doc.text[a:b].split()
+    if len(words) > 8 or doc.text[a:b].rstrip().endswith((".", "!", "?", ",")):
+        return False
+    before = doc.text[max(0, q.outer[0][0] - 40) : q.outer[0][0]]
+    if _NAMING.search(before):
+        return True
+    prev = before.split()[-1] if before.split() else ""
+    # "the “low-cost” competitor", "Putin’s “endgame”": a modifier or a term, not speech.
+    if len(words) <= 3 and (prev.lower() in _DETERMINERS or prev.endswith(("’s", "'s", "s’", "s'"))):
+        return True
+    # Title Case of two or more words: the name of a work, a programme, an operation.
+    caps = [w for w in words if w.lower() not in _SMALL_WORDS]
+    starts_sentence = not before.strip() or before.rstrip().endswith((".", ":", "!", "?"))
+    if len(words) >= 2 and caps and all(w[:1].isupper() for w in caps) and not starts_sentence:
+        return True
+    return False
+
+
+def _join_split(doc, spans: list[QuotedSpan], inside: list[bool]) -> list[list[QuotedSpan]]:
+    """ “A,” she said, “B.” is one quote in two parts."""
+    groups: list[list[QuotedSpan]] = []
+    text = doc.text
+    for q in spans:
+        if groups:
+            last = groups[-1][-1]
+            gap_start, gap_end = last.outer[-1][1], q.outer[0][0]
+            gap = text[gap_start:gap_end]
+            inner_end = text[last.parts[-1][0] : last.parts[-1][1]].rstrip()
+            if (
+                last.closed
+                and "\n" not in gap
+                and len(gap.split()) <= 15
+                and inner_end.endswith((",", "?", "!", "…", "—", "–", "-"))
+                and _has_reporting_verb(doc, gap_start, gap_end, inside)
+                and not _has_own_attribution(doc, q, inside)
+            ):
+                groups[-1].append(q)
+                continue
+        groups.append([q])
+    return groups
+
+
+def _has_reporting_verb(doc, a: int, b: int, inside: list[bool]) -> bool:
+    span = doc.char_span(a, b, alignment_mode="contract")
+    return span is not None and any(
+        t.lemma_ in REPORTING and t.pos_ in ("VERB", "AUX") and not inside[t.i] for t in span
+    )
+
+
+def _has_own_attribution(doc, q: QuotedSpan, inside: list[bool]) -> bool:
+    end = q.outer[-1][1]
+    span = doc.char_span(end, min(len(doc.text), end + 80), alignment_mode="contract")
+    if span is None:
+        return False
+    for t in span:
+        if t.is_sent_start or t.text in "\n“\"‘":
+            return False
+        if t.lemma_ in REPORTING and t.pos_ in ("VERB", "AUX") and not inside[t.i]:
+            return True
+    return False
