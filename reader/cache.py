@@ -1,0 +1,79 @@
+"""The annotation cache on disk: one msgpack file per article, keyed by content and pipeline.
+
+The folder name carries the annotator version and the spaCy and model versions, so a new
+pipeline never reads old records; the file name is the article id (a hash of its body).
+Writes are atomic (temp file, fsync, rename): a killed process leaves whole entries or none.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import msgspec
+
+from reader import paths
+from reader.records import Annotation
+
+log = logging.getLogger("reader.cache")
+_encoder = msgspec.msgpack.Encoder()
+_decoder = msgspec.msgpack.Decoder(Annotation)
+
+
+def cache_root() -> Path:
+    return paths.cache_dir()
+
+
+class Cache:
+    def __init__(self, pipeline_key: str, root: Path | None = None):
+        self.root = root or cache_root()
+        self.dir = self.root / pipeline_key
+
+    def _file(self, article_id: str) -> Path:
+        return self.dir / article_id[:2] / f"{article_id}.msgpack"
+
+    def get(self, article_id: str) -> Annotation | None:
+        path = self._file(article_id)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            log.warning("cache entry %s unreadable (%s); annotating again", path, exc.strerror)
+            return None
+        try:
+            return _decoder.decode(data)
+        except (msgspec.DecodeError, msgspec.ValidationError):
+            log.warning("cache entry %s was corrupt; annotating again", path)
+            path.unlink(missing_ok=True)
+            return None
+
+    def put(self, article_id: str, annotation: Annotation) -> None:
+        path = self._file(article_id)
+        try:
+            atomic_write(path, _encoder.encode(annotation))
+        except OSError as exc:  # a full or read-only disk costs speed, not correctness
+            log.warning("could not write cache entry %s (%s)", path, exc.strerror)
+
+    def clear(self) -> None:
+        """Remove every entry of every pipeline version."""
+        if self.root.exists():
+            shutil.rmtree(self.root)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write all of ``data`` or nothing: a temp file beside it, fsync, then rename over."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

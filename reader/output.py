@@ -1,0 +1,58 @@
+"""Printing rows as aligned tables or JSON Lines; nothing printed can drive the terminal."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Iterable, Sequence
+
+import msgspec
+
+from reader.textclean import safe
+
+_json = msgspec.json.Encoder()
+
+
+def jsonl(rows: Iterable[dict], out=None) -> None:
+    """One JSON object a line. msgspec escapes C0 controls; DEL and C1 are escaped here too."""
+    out = out or sys.stdout
+    for row in rows:
+        line = _json.encode(row).decode("utf-8")
+        out.write(_escape_c1(line) + "\n")
+
+
+def _escape_c1(line: str) -> str:
+    if not any("\x7f" <= c <= "\x9f" for c in line):
+        return line
+    return "".join(f"\\u{ord(c):04x}" if "\x7f" <= c <= "\x9f" else c for c in line)
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[object]], out=None, wrap_last: bool = False) -> None:
+    """Columns sized to their contents; the widest column is cut to fit the terminal."""
+    out = out or sys.stdout
+    cells = [[_cell(v) for v in row] for row in rows]
+    if not cells:
+        return
+    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
+    total = shutil.get_terminal_size((120, 24)).columns if out.isatty() else 10_000
+    over = sum(widths) + 2 * (len(widths) - 1) - total
+    if over > 0:
+        widest = max(range(len(widths)), key=widths.__getitem__)
+        widths[widest] = max(10, widths[widest] - over)
+    out.write(_line(headers, widths) + "\n")
+    for row in cells:
+        out.write(_line(row, widths) + "\n")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "-"
+    return safe(str(value)).replace("\n", " ").replace("\t", " ")
+
+
+def _line(values: Sequence[str], widths: list[int]) -> str:
+    parts = []
+    for v, w in zip(values, widths):
+        v = v if len(v) <= w else v[: max(0, w - 1)] + "…"
+        parts.append(v.ljust(w))
+    return "  ".join(parts).rstrip()

@@ -1,0 +1,35 @@
+"""Where the reader keeps things: user folders (platformdirs) and the files it ships."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+# Not "reader": another program on PyPI has that name and may own those folders.
+APP = "quotereader"
+_HERE = Path(__file__).resolve().parent
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("READER_CACHE_DIR")
+    return Path(override) if override else Path(platformdirs.user_cache_dir(APP, appauthor=False))
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP, appauthor=False))
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def shipped(name: str) -> Path:
+    """A folder shipped with the reader (seeds, themes): inside the wheel, or in the checkout."""
+    inside = _HERE / "_data" / name
+    return inside if inside.is_dir() else _HERE.parent / name
+
+
+def seeds_dir() -> Path:
+    return shipped("seeds")

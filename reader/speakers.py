@@ -1,0 +1,176 @@
+"""Speakers merged across the library: one person, one id, however the articles spell them.
+
+People are grouped by folded surname, with spelling variants of one surname joined
+("Zelensky"/"Zelenskyy", rapidfuzz); within a surname, different first names are different
+people, and a surname alone joins the one person who has it (or stays apart when several do).
+The id comes from that merge key (the surname, plus the first name only when it is needed to
+tell people apart), never from the display name, so it survives a fuller name arriving.
+Organisations merge by folded name; descriptions ("a spokesperson") stay in their article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from reader.nlp.names import fold, has_diacritics
+
+SURNAME_VARIANT_RATIO = 88  # "zelensky"/"zelenskyy" 94; "johnson"/"jonson" 92; "smith"/"smyth" 80
+
+
+@dataclass
+class Speaker:
+    id: str
+    name: str
+    kind: str  # person, org, description
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    quotes: int = 0
+    articles: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Form:
+    text: str
+    count: int = 0
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"\s+", fold(name).replace(".", "")) if w]
+
+
+class SpeakerIndex:
+    """Built from every quote's in-article speaker; answers "who is this" for each quote."""
+
+    def __init__(self, quoted: list[tuple[str, str, str, list[str]]], known_people: list[str] = ()):
+        """``quoted``: (article_id, speaker name, kind, roles) for every attributed quote.
+        ``known_people``: person names seen anywhere (entities), which help merge surnames."""
+        self.speakers: dict[str, Speaker] = {}
+        self._key_of: dict[tuple[str, str, str], str] = {}  # (article, name, kind) -> id
+        people = [(a, n, r) for a, n, k, r in quoted if k == "person"]
+        self._merge_people(people, known_people)
+        for article, name, kind, roles in quoted:
+            if kind == "person":
+                continue
+            sid = f"org:{slug(name)}" if kind == "org" else f"desc:{article[:8]}:{slug(name)}"
+            sp = self.speakers.setdefault(sid, Speaker(sid, name, kind))
+            self._key_of[(article, name, kind)] = sid
+            _add_roles(sp, roles)
+        for article, name, kind, _ in quoted:
+            sp = self.speakers[self._key_of[(article, name, kind)]]
+            sp.quotes += 1
+            sp.articles.add(article)
+            if name not in sp.aliases:
+                sp.aliases.append(name)
+        for sp in self.speakers.values():
+            sp.aliases.sort(key=lambda a: (-len(a), a))
+        self.speakers = {k: v for k, v in self.speakers.items() if v.quotes}
+
+    def _merge_people(self, people, known_people) -> None:
+        forms: dict[str, Counter] = defaultdict(Counter)  # surname key -> name form counts
+        for _, name, _ in people:
+            if _words(name):
+                forms[_words(name)[-1]][name] += 1
+        quoted_surnames = set(forms)
+        for name in known_people:
+            w = _words(name)
+            if len(w) > 1:
+                forms[w[-1]][name] += 0  # known full names help merge and name, but are not quotes
+        clusters = [c for c in _variant_clusters(sorted(forms)) if quoted_surnames.intersection(c)]
+        for surnames in clusters:
+            key = min(surnames, key=lambda s: (len(s), s))
+            names: Counter = Counter()
+            for s in surnames:
+                names.update(forms[s])
+                for n in forms[s]:
+                    names[n] += 0
+            by_first: dict[str, list[str]] = defaultdict(list)
+            bare: list[str] = []
+            for n in names:
+                w = _words(n)
+                (by_first[w[0]] if len(w) > 1 else bare).append(n)
+            groups = list(by_first.items())
+            if len(groups) <= 1:
+                members = (groups[0][1] if groups else []) + bare
+                self._person(f"person:{slug(key)}", members, names)
+                # The surname alone names them too: only one known person has it.
+                sp = self.speakers[f"person:{slug(key)}"]
+                surname = sp.name.split()[-1]
+                if surname not in sp.aliases:
+                    sp.aliases.append(surname)
+            else:
+                for first, members in groups:
+                    self._person(f"person:{slug(key)}-{slug(first)}", members, names)
+                if bare:  # "Smith" when two Smiths are known: it cannot be told which
+                    self._person(f"person:{slug(key)}", bare, names)
+        for article, name, roles in people:
+            for sid, sp in self.speakers.items():
+                if name in sp.aliases:
+                    self._key_of[(article, name, "person")] = sid
+                    _add_roles(sp, roles)
+                    break
+
+    def _person(self, sid: str, members: list[str], counts: Counter) -> None:
+        # Display: the fullest form; then one with diacritics; then the most frequent; then A-Z.
+        best = sorted(members, key=lambda n: (-len(n.split()), not has_diacritics(n), -counts[n], n))[0]
+        self.speakers[sid] = Speaker(sid, best, "person", aliases=sorted(set(members)))
+
+    def speaker_id(self, article_id: str, name: str | None, kind: str | None) -> str | None:
+        if not name:
+            return None
+        return self._key_of.get((article_id, name, kind or "person"))
+
+    def get(self, sid: str | None) -> Speaker | None:
+        return self.speakers.get(sid) if sid else None
+
+    def find(self, query: str, cutoff: float = 80) -> list[Speaker]:
+        """Speakers whose names match ``query`` fuzzily ("guteres" finds Guterres)."""
+        q = fold(query).strip()
+        scored = []
+        for sp in self.speakers.values():
+            best = 0.0
+            for alias in {sp.name, *sp.aliases}:
+                a = fold(alias)
+                words = a.split()
+                best = max(best, fuzz.WRatio(q, a), max((fuzz.ratio(q, w) for w in words), default=0))
+            if best >= cutoff:
+                scored.append((best, sp))
+        if not scored:
+            return []
+        top = max(s for s, _ in scored)
+        return [sp for s, sp in sorted(scored, key=lambda x: (-x[0], x[1].name)) if s >= top - 5]
+
+
+def _add_roles(sp: Speaker, roles: list[str]) -> None:
+    for r in roles:
+        if r not in sp.roles:
+            sp.roles.append(r)
+
+
+def _variant_clusters(surnames: list[str]) -> list[list[str]]:
+    """Join spellings of one surname: same first letter, long enough, rapidfuzz-close."""
+    parent = {s: s for s in surnames}
+
+    def find(s):
+        while parent[s] != s:
+            parent[s] = parent[parent[s]]
+            s = parent[s]
+        return s
+
+    for i, a in enumerate(surnames):
+        for b in surnames[i + 1 :]:
+            if b[0] != a[0]:
+                break  # sorted: no later surname starts with a's letter
+            if min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= SURNAME_VARIANT_RATIO:
+                parent[find(b)] = find(a)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for s in surnames:
+        groups[find(s)].append(s)
+    return list(groups.values())
