@@ -13,7 +13,7 @@ from reader.nlp.quotes import extract
 from reader.records import Annotation, Entity, Quote
 
 # Bump when the records change for the same text: the cache keys on it.
-ANNOTATOR_VERSION = "3"
+ANNOTATOR_VERSION = "7"
 # spaCy's parser needs about 1 GB per 100,000 characters: longer texts are parsed in pieces cut
 # at paragraph ends, and their spans shifted back into the body.
 PIECE_CHARS = 50_000
@@ -47,7 +47,9 @@ def from_doc(doc) -> Annotation:
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    """NER spans sometimes take a quote mark or a bracket with them ("Luthuli House ‘")."""
+    """NER spans sometimes take a quote mark or a bracket with them ("Luthuli House ‘"), or run
+    from a cross-head into the next paragraph: keep the part after the break."""
+    a = max(a, text.rfind("\n", a, b) + 1)
     while a < b and not text[a].isalnum():
         a += 1
     while b > a and not (text[b - 1].isalnum() or text[b - 1] in ".)"):

@@ -91,18 +91,29 @@ class Attributor:
 
     def _collect_names(self) -> None:
         doc = self.doc
+        # Words of the people the NER found: "O’Leary" alone is a name even where the small
+        # model tags it as an adverb.
+        self._name_words: set[str] = set()
         spans = []  # (start, end, label) of names outside quotes
         covered = set()
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG") or self.inside[ent.start]:
+                continue
+            start = ent.start
+            for t in ent:
+                if "\n" in t.text or "\n" in t.whitespace_:
+                    start = t.i + 1  # a name never runs over a paragraph break (a cross-head)
+            if start >= ent.end:
                 continue
             end = ent.end
             # The small model stops "Michael O’Leary" at "Michael": take the proper nouns the
             # entity is a compound of.
             while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end - 1].head.i == end and not self.inside[end]:
                 end += 1
-            spans.append((ent.start, end, ent.label_))
-            covered.update(range(ent.start, end))
+            spans.append((start, end, ent.label_))
+            covered.update(range(start, end))
+            if ent.label_ == "PERSON":
+                self._name_words.update(fold(w) for w in clean_name(doc[start:end].text).split()[-1:])
         for tok in doc:
             if tok.i in covered or self.inside[tok.i] or not self._namelike(tok):
                 continue
@@ -138,15 +149,36 @@ class Attributor:
             self.mentions.append((a, key, kind))
             if label is not None:
                 self._note_titles(doc[a:b], name, label)
+        # "airline Wizz Air": a name whose role is an organisation noun is not a person, whatever
+        # the NER said.
+        self.org_keys = {
+            key for key, roles in self.roles.items()
+            if any(is_org_noun(r.split()[-1]) and not is_person_noun(r.split()[-1]) for r in roles)
+        }
+        self.mentions = [(i, key, "org" if key in self.org_keys else kind) for i, key, kind in self.mentions]
         self._mention_pos = [m[0] for m in self.mentions]
 
     def _namelike(self, tok) -> bool:
         text = tok.text
-        return tok.pos_ == "PROPN" or text in self.acronyms or (len(text) > 1 and text.isupper() and text.isalpha())
+        if tok.is_sent_start and _common_noun(text):
+            return False  # "Judges will not be swayed": capitalised only by its place
+        return (
+            tok.pos_ == "PROPN"
+            or text in self.acronyms
+            or (len(text) > 1 and text.isupper() and text.isalpha())
+            or (text[:1].isupper() and fold(text) in self._name_words)
+        )
 
     def _chain_start(self, tok) -> int:
         start = tok.i
-        while start > 0 and self._namelike(self.doc[start - 1]) and self.doc[start - 1].dep_ in ("compound", "flat", "nummod") and not self.inside[start - 1]:
+        doc = self.doc
+        while (
+            start > 0
+            and self._namelike(doc[start - 1])
+            and doc[start - 1].dep_ in ("compound", "flat", "nummod")
+            and not self.inside[start - 1]
+            and "\n" not in doc[start - 1].whitespace_
+        ):
             start -= 1
         return start
 
@@ -167,7 +199,11 @@ class Attributor:
         role = " ".join(w for w in words if fold(w).rstrip(".") not in ("mr", "mrs", "ms", "miss", "dr", "mx"))
         if role:
             self.roles.setdefault(key, set()).add(role)
-        for child in ent.root.children:
+        head = ent.root.head
+        if ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start:
+            # "Beleaguered airline Wizz Air", "the judge, Alan Moore,"
+            self.roles.setdefault(key, set()).add(head.text)
+        for child in ent.root.children if label == "PERSON" else ():
             if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and child.i >= ent.end:
                 if self.ent_of.get(child.i) is None or child.pos_ == "NOUN":
                     self.roles.setdefault(key, set()).add(doc[child.left_edge.i : child.i + 1].text)
@@ -183,6 +219,8 @@ class Attributor:
             if len(ff) > len(f) and (ff[-len(f):] == f or ff[: len(f)] == f):
                 if best is None or len(full.split()) > len(best.split()):
                     best = full
+        if name in getattr(self, "org_keys", ()):
+            return name, "org"
         if best is not None:
             return best, "person"
         votes = getattr(self, "labels", {}).get(fold(name))
@@ -218,6 +256,14 @@ class Attributor:
         low = tok.lower_
         if low in PRONOUN_KIND:
             return _Cand("pronoun", low, tok.i, (tok.idx, _end(tok)))
+        for child in tok.rights:
+            # "The minister, Tom Baker, said": the name in apposition is the speaker.
+            if child.dep_ == "appos" and (self._namelike(child) or self.ent_of.get(child.i) is not None):
+                named = self.candidate(child)
+                if named is not None and named.kind == "name":
+                    left = self._left_edge(tok, tok.i)
+                    named.span = (doc[left].idx, named.span[1])
+                    return named
         if tok.pos_ in ("NOUN", "ADJ") or ent is not None:
             left = self._left_edge(tok, tok.i)
             words = doc[left : tok.i + 1]
@@ -492,6 +538,11 @@ class Attributor:
                 if cand is not None:
                     return self.resolve(cand)
         return None
+
+
+def _common_noun(word: str) -> bool:
+    w = fold(word)
+    return any(is_person_noun(x) or is_org_noun(x) for x in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w))
 
 
 def _end(tok) -> int:

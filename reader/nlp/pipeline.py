@@ -58,12 +58,32 @@ def model_info(preferred: str | None = None) -> ModelInfo:
     raise ModelMissing(INSTALL_HINT)
 
 
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "reader_paragraphs" in Language.factories:
+        return
+
+    @Language.component("reader_paragraphs")
+    def paragraph_breaks(doc):
+        """A paragraph break always ends a sentence: the small parser otherwise runs a
+        sentence on into the next paragraph, and subjects with it."""
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+                tok.is_sent_start = True
+        return doc
+
+
 @lru_cache(maxsize=2)
 def load(name: str):
     """Load the spaCy pipeline (slow: a second or so; only when something is not cached)."""
     import spacy
 
+    _register_components()
     nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("reader_paragraphs", before="parser")
     # Texts are split into paragraphs before parsing (see annotate), so this only guards the
     # rare single paragraph that is itself huge.
     nlp.max_length = max(nlp.max_length, 2_000_000)

@@ -1,0 +1,33 @@
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Tests never touch the user's cache."""
+    os.environ["READER_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real model, loaded once for the session."""
+    from reader.nlp import pipeline
+
+    return pipeline.load(pipeline.model_info().name)
+
+
+@pytest.fixture(scope="session")
+def annotate_text(nlp):
+    from reader.nlp.annotate import from_doc
+
+    def run(text: str):
+        return from_doc(nlp(text))
+
+    return run
