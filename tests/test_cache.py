@@ -1,0 +1,42 @@
+"""The annotation cache: round trip, corrupt entries rebuilt, atomic writes."""
+
+import logging
+
+from reader.cache import Cache, atomic_write
+from reader.records import Annotation, Entity, Quote
+
+ANN = Annotation([Entity(0, 5, "PERSON")], [(0, 5)], [Quote(parts=[(7, 12)], speaker="Ann Lee", speaker_kind="person")])
+
+
+def test_round_trip(tmp_path):
+    cache = Cache("k1", tmp_path)
+    assert cache.get("abcd1234") is None
+    cache.put("abcd1234", ANN)
+    assert cache.get("abcd1234") == ANN
+    assert Cache("k2", tmp_path).get("abcd1234") is None  # another pipeline never reads it
+
+
+def test_corrupt_entry_is_dropped_with_a_log_line(tmp_path, caplog):
+    cache = Cache("k1", tmp_path)
+    cache.put("abcd1234", ANN)
+    path = cache._file("abcd1234")
+    path.write_bytes(b"\x93garbage")
+    with caplog.at_level(logging.WARNING, logger="reader.cache"):
+        assert cache.get("abcd1234") is None
+    assert "corrupt" in caplog.text
+    assert not path.exists()
+
+
+def test_atomic_write_leaves_no_temp_files(tmp_path):
+    target = tmp_path / "x" / "f.bin"
+    atomic_write(target, b"one")
+    atomic_write(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert [p.name for p in target.parent.iterdir()] == ["f.bin"]
+
+
+def test_clear(tmp_path):
+    cache = Cache("k1", tmp_path / "c")
+    cache.put("abcd1234", ANN)
+    cache.clear()
+    assert cache.get("abcd1234") is None

@@ -1,0 +1,38 @@
+"""The domain knows nothing of the UI, and a warm run never imports spaCy."""
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SEEDS
+
+pytestmark = pytest.mark.slow
+
+PROBE = """
+import sys
+from pathlib import Path
+from reader.library import open_library
+from reader.entities import entity_rows
+lib = open_library([Path(sys.argv[1])])
+assert lib.quote_rows() and entity_rows(lib)
+bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'spacy', 'thinc'))
+print(','.join(bad))
+"""
+
+
+def test_warm_domain_imports_neither_textual_nor_spacy():
+    subprocess.run([sys.executable, "-m", "reader", "articles", str(SEEDS)], check=True, capture_output=True, cwd=ROOT)
+    out = subprocess.run([sys.executable, "-c", PROBE, str(SEEDS)], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_nothing_outside_ui_imports_textual():
+    offenders = []
+    for path in (ROOT / "reader").rglob("*.py"):
+        if "ui" in path.relative_to(ROOT / "reader").parts:
+            continue
+        for line in path.read_text().splitlines():
+            if line.strip().startswith(("import textual", "from textual")):
+                offenders.append(str(path))
+    assert offenders == []
