@@ -42,7 +42,7 @@ def from_doc(doc) -> Annotation:
     text = doc.text
     entities = [Entity(*_trim(text, e.start_char, e.end_char), e.label_) for e in doc.ents]
     chunks = [(c.start_char, c.end_char) for c in doc.noun_chunks]
-    quotes = extract(doc, paragraphs(text))
+    quotes = extract(doc, paragraphs(text), text)
     return Annotation([e for e in entities if e.end > e.start], chunks, quotes)
 
 
@@ -106,7 +106,7 @@ def annotate(
         pending.append(_shift(from_doc(doc), offsets[n_piece]))
         n_piece += 1
         if on_piece:
-            on_piece(len(doc.text))
+            on_piece(len(doc))
         while body_index < len(plan) and len(pending) >= plan[body_index]:
             count = plan[body_index]
             parts, pending = pending[:count], pending[count:]

@@ -73,10 +73,10 @@ class _Cand:
 class Attributor:
     """Per-article state: names, roles, genders and who the text is about where."""
 
-    def __init__(self, doc, inside: list[bool]):
+    def __init__(self, doc, inside: list[bool], text: str | None = None):
         self.doc = doc
         self.inside = inside
-        self.acronyms = find_acronyms(doc.text)
+        self.acronyms = find_acronyms(doc.text if text is None else text)
         self.roles: dict[str, set[str]] = {}
         self.gender: dict[str, str] = {}
         self.kind: dict[str, str] = {}
@@ -127,6 +127,7 @@ class Attributor:
         spans.sort()
         self.full_names = [clean_name(doc[a:b].text) for a, b, label in spans if label == "PERSON"]
         self.full_names = [n for n in self.full_names if n]
+        self._folded_full = [(n, fold(n).split()) for n in dict.fromkeys(self.full_names)]
         # Label votes: "Ryanair" at the start of a sentence, missed by the NER, is still the
         # ORG that its other mentions are.
         self.labels: dict[str, Counter] = {}
@@ -214,10 +215,9 @@ class Attributor:
             return self.acronyms[name], "org"
         f = fold(name).split()
         best = None
-        for full in getattr(self, "full_names", ()):
-            ff = fold(full).split()
+        for full, ff in getattr(self, "_folded_full", ()):
             if len(ff) > len(f) and (ff[-len(f):] == f or ff[: len(f)] == f):
-                if best is None or len(full.split()) > len(best.split()):
+                if best is None or len(ff) > len(best.split()):
                     best = full
         if name in getattr(self, "org_keys", ()):
             return name, "org"
@@ -226,7 +226,7 @@ class Attributor:
         votes = getattr(self, "labels", {}).get(fold(name))
         if votes:
             label = votes.most_common(1)[0][0]
-        if label == "PERSON" or any(fold(n) == fold(name) for n in getattr(self, "full_names", ())):
+        if label == "PERSON" or any(ff == f for _, ff in getattr(self, "_folded_full", ())):
             return name, "person"
         if label in ("ORG", "GPE", "NORP", "FAC") or (name.isupper() and len(name) > 1):
             return name, "org"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Accents and case folded, apostrophes unified: "António" and "Antonio" fold alike."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))

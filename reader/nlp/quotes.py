@@ -26,16 +26,17 @@ _SMALL_WORDS = frozenset("of the and a an in on for to at by with or de".split()
 _END_PUNCT = tuple(".!?…:;\"”’)'")
 
 
-def extract(doc, paragraphs: list[tuple[int, int]]) -> list[Quote]:
-    text = doc.text
+def extract(doc, paragraphs: list[tuple[int, int]], text: str | None = None) -> list[Quote]:
+    # doc.text rebuilds the string from every token: take it once.
+    text = doc.text if text is None else text
     spans = find_quoted(text, paragraphs)
     para_of = _paragraph_index(paragraphs)
     headings = {n for n, (a, b) in enumerate(paragraphs) if _is_heading(text[a:b], n)}
     spans = [q for q in spans if para_of(q.start) not in headings]
-    spans = [q for q in spans if not _is_name_or_scare(doc, q)]
+    spans = [q for q in spans if not _is_name_or_scare(text, q)]
     inside = _inside_mask(doc, spans)
-    groups = _join_split(doc, spans, inside)
-    attributor = Attributor(doc, inside)
+    groups = _join_split(doc, text, spans, inside)
+    attributor = Attributor(doc, inside, text)
 
     quotes: list[Quote] = []
     previous: tuple[Speaker, int] | None = None  # last speaker and the paragraph of their quote
@@ -91,15 +92,15 @@ def _inside_mask(doc, spans: list[QuotedSpan]) -> list[bool]:
     return inside
 
 
-def _is_name_or_scare(doc, q: QuotedSpan) -> bool:
+def _is_name_or_scare(text: str, q: QuotedSpan) -> bool:
     """Scare quotes and names of things: nobody is reported as saying them."""
     if len(q.parts) > 1:
         return False
     a, b = q.parts[0]
-    words = doc.text[a:b].split()
-    if len(words) > 8 or doc.text[a:b].rstrip().endswith((".", "!", "?", ",")):
+    words = text[a:b].split()
+    if len(words) > 8 or text[a:b].rstrip().endswith((".", "!", "?", ",")):
         return False
-    before = doc.text[max(0, q.outer[0][0] - 40) : q.outer[0][0]]
+    before = text[max(0, q.outer[0][0] - 40) : q.outer[0][0]]
     if _NAMING.search(before):
         return True
     prev = before.split()[-1] if before.split() else ""
@@ -114,10 +115,9 @@ def _is_name_or_scare(doc, q: QuotedSpan) -> bool:
     return False
 
 
-def _join_split(doc, spans: list[QuotedSpan], inside: list[bool]) -> list[list[QuotedSpan]]:
+def _join_split(doc, text: str, spans: list[QuotedSpan], inside: list[bool]) -> list[list[QuotedSpan]]:
     """ “A,” she said, “B.” is one quote in two parts."""
     groups: list[list[QuotedSpan]] = []
-    text = doc.text
     for q in spans:
         if groups:
             last = groups[-1][-1]
@@ -130,7 +130,7 @@ def _join_split(doc, spans: list[QuotedSpan], inside: list[bool]) -> list[list[Q
                 and len(gap.split()) <= 15
                 and inner_end.endswith((",", "?", "!", "…", "—", "–", "-"))
                 and _has_reporting_verb(doc, gap_start, gap_end, inside)
-                and not _has_own_attribution(doc, q, inside)
+                and not _has_own_attribution(doc, len(text), q, inside)
             ):
                 groups[-1].append(q)
                 continue
@@ -145,9 +145,9 @@ def _has_reporting_verb(doc, a: int, b: int, inside: list[bool]) -> bool:
     )
 
 
-def _has_own_attribution(doc, q: QuotedSpan, inside: list[bool]) -> bool:
+def _has_own_attribution(doc, length: int, q: QuotedSpan, inside: list[bool]) -> bool:
     end = q.outer[-1][1]
-    span = doc.char_span(end, min(len(doc.text), end + 80), alignment_mode="contract")
+    span = doc.char_span(end, min(length, end + 80), alignment_mode="contract")
     if span is None:
         return False
     for t in span:
