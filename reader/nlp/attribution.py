@@ -105,6 +105,11 @@ class Attributor:
                     start = t.i + 1  # a name never runs over a paragraph break (a cross-head)
             if start >= ent.end:
                 continue
+            if ent.label_ == "ORG":  # "ONE Championship", where the NER took only "Championship"
+                while start > 0 and not self.inside[start - 1] and doc[start - 1].dep_ in ("compound", "nummod") and (
+                    doc[start - 1].pos_ == "PROPN" or (doc[start - 1].text.istitle() or doc[start - 1].text.isupper()) and doc[start - 1].pos_ == "NUM"
+                ) and "\n" not in doc[start - 1].whitespace_:
+                    start -= 1
             end = ent.end
             # The small model stops "Michael O’Leary" at "Michael": take the proper nouns the
             # entity is a compound of.
@@ -175,7 +180,7 @@ class Attributor:
         doc = self.doc
         while (
             start > 0
-            and self._namelike(doc[start - 1])
+            and (self._namelike(doc[start - 1]) or (doc[start - 1].pos_ == "NUM" and doc[start - 1].text.istitle()))
             and doc[start - 1].dep_ in ("compound", "flat", "nummod")
             and not self.inside[start - 1]
             and "\n" not in doc[start - 1].whitespace_
@@ -189,7 +194,7 @@ class Attributor:
         titles, _ = strip_titles(ent.text.split())
         key, _ = self.canonical(name, label)
         start = ent.start
-        while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod") and doc[start - 1].head.i in range(ent.start, ent.end):
+        while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod") and start <= doc[start - 1].head.i < ent.end:
             start -= 1
         words = [t.text for t in doc[start : ent.start]] + titles
         for w in words:
@@ -197,7 +202,18 @@ class Attributor:
                 self.gender.setdefault(key, "m")
             elif fold(w).rstrip(".") in FEMALE_TITLES:
                 self.gender.setdefault(key, "f")
-        role = " ".join(w for w in words if fold(w).rstrip(".") not in ("mr", "mrs", "ms", "miss", "dr", "mx"))
+        # "Supreme Court judge Mr Justice Peter Charleton": the words before the name are the
+        # role; the titles only when nothing else is there ("Judge George Wu").
+        words = [t.text for t in doc[start : ent.start]] + titles
+        address = ("mr", "mrs", "ms", "miss", "dr", "mx")
+        kept = []
+        for n, w in enumerate(words):
+            if fold(w).rstrip(".") in address:
+                continue
+            if n and fold(words[n - 1]).rstrip(".") in address and fold(w) in HONORIFICS:
+                continue  # "Mr Justice": a form of address, not a role
+            kept.append(w)
+        role = " ".join(kept)
         if role:
             self.roles.setdefault(key, set()).add(role)
         head = ent.root.head
