@@ -106,8 +106,21 @@ def _open(args):
 
 
 def cmd_open(args) -> int:
-    # Until the app lands, opening means listing what would open.
-    return cmd_articles(argparse.Namespace(**{**vars(args), "format": "table"}))
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # No terminal to draw on (a pipe, a script): list what would open instead.
+        print("reader: not a terminal; listing the articles (the app needs a terminal)", file=sys.stderr)
+        return cmd_articles(argparse.Namespace(**{**vars(args), "format": "table"}))
+    from reader.nlp.pipeline import ModelMissing, model_info
+    from reader.state import StateFile
+    from reader.ui.app import ReaderApp
+
+    try:
+        model_info(args.model)
+    except ModelMissing as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return 2
+    ReaderApp(args.paths or [paths.seeds_dir()], model=args.model, state_file=StateFile.default()).run()
+    return 0
 
 
 def cmd_articles(args) -> int:

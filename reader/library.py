@@ -3,7 +3,7 @@ across all of them (entity label votes, merged speakers)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,17 +85,14 @@ class Library:
         return rows
 
 
-def open_library(
-    paths: list[Path],
-    *,
-    model: str | None = None,
-    cache: Cache | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> Library:
-    """Load articles, take what the cache has, annotate the rest (loading spaCy only then)."""
+def load_library(paths: list[Path]) -> Library:
+    """The articles under ``paths``, not yet annotated."""
     loaded = load_paths(paths)
-    lib = Library(loaded.articles, problems=loaded.problems)
-    cache = cache or Cache(pipeline_key(model))
+    return Library(loaded.articles, problems=loaded.problems)
+
+
+def take_cached(lib: Library, cache: Cache) -> list[Article]:
+    """Fill in what the cache has; return the articles still to annotate."""
     missing = []
     for article in lib.articles:
         ann = cache.get(article.id)
@@ -103,21 +100,34 @@ def open_library(
             missing.append(article)
         else:
             lib.annotations[article.id] = ann
-    if missing:
-        annotate_into(lib, missing, cache, model, progress)
-    return lib.finish()
+    return missing
 
 
-def annotate_into(lib: Library, articles: list[Article], cache: Cache, model: str | None, progress=None) -> None:
+def annotations_for(articles: list[Article], cache: Cache, model: str | None = None) -> Iterator[tuple[Article, Annotation]]:
+    """Annotate and cache, yielding each article as it is done (spaCy is loaded only here)."""
     from reader.nlp.annotate import annotate
 
     nlp = pipeline.load(pipeline.model_info(model).name)
     # Shortest first: batches of like lengths pad less, and the first results come sooner.
     order = sorted(articles, key=lambda a: len(a.body))
-    done = 0
     for article, ann in zip(order, annotate(nlp, (a.body for a in order))):
         cache.put(article.id, ann)
+        yield article, ann
+
+
+def open_library(
+    paths: list[Path],
+    *,
+    model: str | None = None,
+    cache: Cache | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Library:
+    """Load articles, take what the cache has, annotate the rest, and finish."""
+    lib = load_library(paths)
+    cache = cache or Cache(pipeline_key(model))
+    missing = take_cached(lib, cache)
+    for done, (article, ann) in enumerate(annotations_for(missing, cache, model) if missing else (), 1):
         lib.annotations[article.id] = ann
-        done += 1
         if progress:
-            progress(done, len(order))
+            progress(done, len(missing))
+    return lib.finish()

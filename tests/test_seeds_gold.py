@@ -51,4 +51,4 @@ def test_speaker_filter_is_fuzzy():
         capture_output=True, text=True, check=True, cwd=ROOT,
     )
     rows = [json.loads(line) for line in out.stdout.splitlines()]
-    assert len(rows) == 5 and {r["speaker"] for r in rows} == {"António Guterres"}
+    assert len(rows) == 4 and {r["speaker"] for r in rows} == {"António Guterres"}

@@ -13,7 +13,7 @@ from reader.nlp.quotes import extract
 from reader.records import Annotation, Entity, Quote
 
 # Bump when the records change for the same text: the cache keys on it.
-ANNOTATOR_VERSION = "8"
+ANNOTATOR_VERSION = "9"
 # spaCy's parser needs about 1 GB per 100,000 characters: longer texts are parsed in pieces cut
 # at paragraph ends, and their spans shifted back into the body.
 PIECE_CHARS = 50_000

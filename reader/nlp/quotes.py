@@ -146,7 +146,9 @@ def _has_reporting_verb(doc, a: int, b: int, inside: list[bool]) -> bool:
 
 
 def _has_own_attribution(doc, length: int, q: QuotedSpan, inside: list[bool]) -> bool:
-    end = q.outer[-1][1]
+    """An attribution right after the quote's first part. (After a later paragraph's part it
+    belongs to the whole quote: “A,” he said. “B… ¶ “C,” he added. is one quote.)"""
+    end = q.outer[0][1]
     span = doc.char_span(end, min(length, end + 80), alignment_mode="contract")
     if span is None:
         return False

@@ -1,0 +1,305 @@
+"""The Textual app: a thin layer over the library. Widgets draw; the domain decides."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Footer, ProgressBar
+
+from reader.cache import Cache
+from reader.entities import kind_of
+from reader.library import Library, annotations_for, load_library, pipeline_key, take_cached
+from reader.navigation import Move, Navigator
+from reader.state import Remembered, StateFile
+from reader.ui.screens.help import HelpScreen
+from reader.ui.widgets.article_list import ArticleList, Row
+from reader.ui.widgets.reading_pane import ReadingPane, Shown
+from reader.ui.widgets.speakers_pane import SpeakersPane
+
+REFRESH_EVERY = 0.5  # seconds between library-wide recomputations while annotating
+
+
+class ReaderApp(App[None]):
+    TITLE = "reader"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("n", "quote(1)", "Next quote", id="quote.next"),
+        Binding("N", "quote(-1)", "Prev quote", id="quote.prev"),
+        Binding("right_square_bracket", "same_speaker(1)", "Next by speaker", key_display="]", id="quote.next_same_speaker"),
+        Binding("left_square_bracket", "same_speaker(-1)", "Prev by speaker", key_display="[", id="quote.prev_same_speaker"),
+        Binding("s", "toggle_speakers", "Speakers", id="speakers.toggle"),
+        Binding("e", "toggle_entities", "Entities", id="entities.toggle"),
+        Binding("y", "copy_quote", "Copy quote", id="quote.copy"),
+        Binding("slash", "search", "Search", key_display="/", id="search.open"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help.show"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("tab", "focus_next", "Next pane", show=False, id="pane.next"),
+        Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="pane.previous"),
+    ]
+    # Keys the help screen lists besides the bindings above (they live on the panes).
+    PANE_KEYS = [
+        ("j / k, ↓ / ↑", "move in the list, scroll the text"),
+        ("g / G", "first / last article; top / bottom of the text"),
+        ("page up / down", "a page up / down"),
+        ("enter", "open the selected article / speaker / quote"),
+        ("tab / shift+tab", "next / previous pane"),
+    ]
+
+    def __init__(
+        self,
+        paths: list[Path] | None = None,
+        *,
+        library: Library | None = None,
+        model: str | None = None,
+        state_file: StateFile | None = None,
+        cache: Cache | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = paths or []
+        self.library = library
+        self.model = model
+        self.state_file = state_file
+        self.cache = cache
+        self.navigator = Navigator([])
+        self.article: int | None = None  # index of the open article
+        self.quote: int | None = None  # index of the current quote in it
+        self._last_refresh = 0.0
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            yield ArticleList(id="articles")
+            yield ReadingPane(id="reading")
+            yield SpeakersPane(id="speakers")
+        yield ProgressBar(id="progress", show_eta=False)
+        yield Footer()
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.query_one("#progress").display = False
+        self.query_one(ArticleList).focus()
+        if self.library is not None:
+            self._loaded(self.library.finish(), [])
+        else:
+            self._load()
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self) -> None:
+        lib = load_library(self.paths)
+        cache = self.cache or Cache(pipeline_key(self.model))
+        missing = take_cached(lib, cache)
+        lib.finish()
+        self.call_from_thread(self._loaded, lib, missing)
+
+    def _loaded(self, lib: Library, missing) -> None:
+        self.library = lib
+        for problem in lib.problems:
+            self.notify(problem, title="Skipped", severity="warning", timeout=8)
+        if not lib.articles:
+            self.notify("No articles found.", severity="error")
+        self._refresh_library()
+        self._restore()
+        if missing:
+            bar = self.query_one("#progress", ProgressBar)
+            bar.display = True
+            bar.update(total=len(missing), progress=0)
+            self._annotate(missing)
+
+    @work(thread=True, exclusive=True, group="annotate")
+    def _annotate(self, missing) -> None:
+        """spaCy in a thread keeps the interface responsive; each article lights up when done."""
+        cache = self.cache or Cache(pipeline_key(self.model))
+        try:
+            for article, ann in annotations_for(missing, cache, self.model):
+                self.call_from_thread(self._annotated, article.id, ann)
+        except Exception as exc:  # a missing model or a broken install: say so, keep reading
+            self.call_from_thread(self.notify, f"Annotation stopped: {exc}", severity="error", timeout=15)
+        self.call_from_thread(self._annotation_done)
+
+    def _annotated(self, article_id: str, ann) -> None:
+        self.library.annotations[article_id] = ann
+        bar = self.query_one("#progress", ProgressBar)
+        bar.advance(1)
+        now = time.monotonic()
+        if now - self._last_refresh > REFRESH_EVERY or (self.article is not None and self.library.articles[self.article].id == article_id):
+            self._refresh_library()
+
+    def _annotation_done(self) -> None:
+        self.query_one("#progress").display = False
+        self._refresh_library()
+
+    def _refresh_library(self) -> None:
+        """Library-wide steps, then everything that shows them."""
+        lib = self.library
+        self._last_refresh = time.monotonic()
+        lib.finish()
+        self.navigator = Navigator.for_library(
+            lib.articles,
+            lambda a: lib.annotations[a.id].quotes if a.id in lib.annotations else [],
+            lambda a, q: lib.speakers.speaker_id(a.id, q.speaker, q.speaker_kind),
+        )
+        articles = self.query_one(ArticleList)
+        old = {i: r.unread for i, r in enumerate(articles.rows)}
+        articles.set_rows([self._row(i, a, old.get(i, True)) for i, a in enumerate(lib.articles)])
+        self._fill_speakers()
+        if self.article is not None:
+            self.query_one(ReadingPane).show(self._shown(self.article), self.quote)
+            if self.quote is not None:
+                self.query_one(ReadingPane).scroll_to_quote(self.quote)
+
+    def _row(self, index: int, article, unread: bool) -> Row:
+        ann = self.library.annotations.get(article.id)
+        detail = " · ".join(x for x in (article.source or article.file_name, article.date) if x)
+        return Row(article.title, detail, len(ann.quotes) if ann else None, unread)
+
+    def _shown(self, index: int) -> Shown:
+        lib = self.library
+        article = lib.articles[index]
+        ann = lib.annotations.get(article.id)
+        if ann is None:
+            return Shown(article.body, article.title, [], [], [])
+        entities = [(e.start, e.end, kind_of(lib.label_of(article.body[e.start : e.end], e.label))) for e in ann.entities]
+        speakers = []
+        for q in ann.quotes:
+            sp = lib.speakers.get(lib.speakers.speaker_id(article.id, q.speaker, q.speaker_kind))
+            speakers.append(sp.name if sp else None)
+        return Shown(article.body, article.title, entities, [q.parts for q in ann.quotes], speakers)
+
+    def _fill_speakers(self) -> None:
+        lib = self.library
+        rows = lib.quote_rows()
+        index = {a.id: i for i, a in enumerate(lib.articles)}
+        counters: dict[str, int] = {}
+        quotes_of: dict[str, list] = {}
+        for row in rows:
+            if row.speaker is None:
+                continue
+            ann = lib.annotations[row.article.id]
+            q = ann.quotes.index(row.quote)
+            quotes_of.setdefault(row.speaker.id, []).append((index[row.article.id], q, row.text, row.article.title))
+            counters[row.speaker.id] = counters.get(row.speaker.id, 0) + 1
+        speakers = sorted(lib.speakers.speakers.values(), key=lambda s: (-counters.get(s.id, 0), s.name.lower()))
+        self.query_one(SpeakersPane).set_data([(s.id, s.name, counters.get(s.id, 0)) for s in speakers], quotes_of)
+
+    # --- remembering ---------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        if self.state_file is None or self.article is not None:
+            return
+        state = self.state_file.load()
+        ids = [a.id for a in self.library.articles]
+        if state.article_id in ids:
+            index = ids.index(state.article_id)
+            self.open_article(index)
+            self.query_one(ArticleList).cursor = index
+            if state.quote is not None:
+                self.set_quote(state.quote)
+            self.query_one(ReadingPane).scroll_to(y=state.scroll, animate=False)
+
+    def _save(self) -> None:
+        if self.state_file is None or self.library is None or self.article is None:
+            return
+        pane = self.query_one(ReadingPane)
+        self.state_file.save(
+            Remembered(article_id=self.library.articles[self.article].id, quote=self.quote, scroll=round(pane.scroll_y))
+        )
+
+    async def action_quit(self) -> None:
+        self._save()
+        self.exit()
+
+    # --- opening and moving --------------------------------------------------------------------
+
+    def on_article_list_opened(self, message: ArticleList.Opened) -> None:
+        self.open_article(message.index)
+
+    def open_article(self, index: int, quote: int | None = None) -> None:
+        self.article = index
+        self.quote = quote
+        articles = self.query_one(ArticleList)
+        articles.current = index
+        row = articles.rows[index]
+        row.unread = False
+        articles.update_row(index, row)
+        articles.refresh()
+        self.query_one(ReadingPane).show(self._shown(index), quote)
+        if quote is not None:
+            self.query_one(ReadingPane).scroll_to_quote(quote)
+
+    def set_quote(self, quote: int | None) -> None:
+        self.quote = quote
+        self.query_one(ReadingPane).set_current(quote)
+
+    def _go(self, move: Move, what: str) -> None:
+        if move.stop is None:
+            self.notify(f"No {what}.", timeout=3)
+            return
+        if move.stop.article != self.article:
+            self.open_article(move.stop.article, move.stop.quote)
+            self.query_one(ArticleList).cursor = move.stop.article
+        self.set_quote(move.stop.quote)
+        if move.wrapped:
+            self.notify("Wrapped around the library.", timeout=2)
+
+    def action_quote(self, direction: int) -> None:
+        if self.library is None:
+            return
+        article = self.article if self.article is not None else self.query_one(ArticleList).cursor
+        self._go(self.navigator.step(article, self.quote, forward=direction > 0), "quotes yet")
+
+    def action_same_speaker(self, direction: int) -> None:
+        if self.article is None or self.quote is None:
+            self.notify("No current quote: press n to go to one.", timeout=3)
+            return
+        self._go(self.navigator.step_speaker(self.article, self.quote, forward=direction > 0), "other quote by this speaker")
+
+    def on_reading_pane_quote_clicked(self, message: ReadingPane.QuoteClicked) -> None:
+        self.set_quote(message.index)
+
+    def on_speakers_pane_quote_chosen(self, message: SpeakersPane.QuoteChosen) -> None:
+        self.open_article(message.article, message.quote)
+        self.query_one(ArticleList).cursor = message.article
+        self.set_quote(message.quote)
+        self.query_one(ReadingPane).focus()
+
+    # --- toggles and the rest ------------------------------------------------------------------
+
+    def action_toggle_speakers(self) -> None:
+        pane = self.query_one(SpeakersPane)
+        pane.toggle_class("-shown")
+        self.query_one("#main").set_class(pane.has_class("-shown"), "-speakers")
+        if pane.has_class("-shown"):
+            self.query_one("#speaker-list").focus()
+        else:
+            self.query_one(ArticleList).focus()
+
+    def action_toggle_entities(self) -> None:
+        pane = self.query_one(ReadingPane)
+        pane.set_entities(not pane.show_entities)
+        self.notify(f"Entity highlighting {'on' if pane.show_entities else 'off'}.", timeout=2)
+
+    def action_copy_quote(self) -> None:
+        if self.article is None or self.quote is None:
+            self.notify("No current quote to copy: press n first.", timeout=3)
+            return
+        text = self.quote_with_attribution(self.article, self.quote)
+        self.copy_to_clipboard(text)
+        self.notify("Quote copied.", timeout=2)
+
+    def quote_with_attribution(self, article: int, quote: int) -> str:
+        shown = self._shown(article)
+        words = " ".join(shown.body[a:b] for a, b in shown.quotes[quote])
+        who = shown.speakers[quote] or "unknown speaker"
+        return f"“{words}” — {who}, {shown.title}"
+
+    def action_search(self) -> None:
+        self.notify("Search is not built yet.", timeout=3)
+
+    def action_help(self) -> None:
+        rows = [(b.key_display or b.key, b.description) for b in self.BINDINGS if b.description]
+        self.push_screen(HelpScreen(rows[:10] + self.PANE_KEYS + [("escape", "close a screen; back in the speakers pane")]))

@@ -1,0 +1,151 @@
+"""The article list: a virtual list drawn line by line, so 10,000 rows cost what the screen shows.
+
+Each article takes two lines: an unread mark and the title; then source or file, date and the
+number of quotes, dimmed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.textclean import safe
+
+ROW_HEIGHT = 2
+
+
+@dataclass
+class Row:
+    title: str
+    detail: str  # source or file name, and the date
+    quotes: int | None  # None while not yet annotated
+    unread: bool = True
+
+
+class ArticleList(ScrollView, can_focus=True):
+    """Articles, one row each; ``enter`` or a click opens one."""
+
+    BINDINGS = [
+        Binding("j,down", "cursor(1)", "Down", show=False, id="list.down"),
+        Binding("k,up", "cursor(-1)", "Up", show=False, id="list.up"),
+        Binding("g,home", "jump(0)", "First", show=False, id="list.first"),
+        Binding("G,end", "jump(-1)", "Last", show=False, id="list.last"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
+        Binding("enter", "open", "Open", id="list.open"),
+    ]
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--current",
+        "article-list--detail",
+        "article-list--unread",
+    }
+    DEFAULT_CSS = """
+    ArticleList {
+        scrollbar-size-vertical: 1;
+    }
+    ArticleList > .article-list--cursor { background: $block-cursor-blurred-background; }
+    ArticleList:focus > .article-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    ArticleList > .article-list--current { text-style: bold; }
+    ArticleList > .article-list--detail { color: $text-muted; }
+    ArticleList > .article-list--unread { color: $accent; }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True)
+
+    class Opened(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[Row] = []
+        self.current: int | None = None  # the article shown in the reading pane
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.rows = rows
+        self.virtual_size = Size(self.size.width, len(rows) * ROW_HEIGHT)
+        self.cursor = min(self.cursor, max(len(rows) - 1, 0))
+        self.refresh()
+
+    def update_row(self, index: int, row: Row) -> None:
+        self.rows[index] = row
+        self.refresh_lines(index * ROW_HEIGHT - round(self.scroll_y), ROW_HEIGHT)
+
+    def on_resize(self) -> None:
+        self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
+
+    def render_line(self, y: int) -> Strip:
+        line = round(self.scroll_y) + y
+        index, part = divmod(line, ROW_HEIGHT)
+        width = self.size.width
+        if index >= len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        row = self.rows[index]
+        base = self.rich_style
+        if index == self.cursor:
+            base = base + self.get_component_rich_style("article-list--cursor")
+        if part == 0:
+            mark_style = self.get_component_rich_style("article-list--unread")
+            title_style = base
+            if index == self.current:
+                title_style = base + self.get_component_rich_style("article-list--current")
+            segments = [
+                Segment("● " if row.unread else "  ", base + mark_style if index != self.cursor else base),
+                Segment(safe(row.title), title_style),
+            ]
+        else:
+            detail = base + self.get_component_rich_style("article-list--detail") if index != self.cursor else base
+            quotes = "…" if row.quotes is None else f"{row.quotes} quote{'s' if row.quotes != 1 else ''}"
+            segments = [Segment(f"  {safe(row.detail)} · {quotes}", detail)]
+        return Strip(segments).crop_extend(0, width, base)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self.refresh()
+        self._scroll_to_cursor()
+
+    def _scroll_to_cursor(self) -> None:
+        top = self.cursor * ROW_HEIGHT
+        height = self.size.height or 1
+        if top < self.scroll_y:
+            self.scroll_to(y=top, animate=False)
+        elif top + ROW_HEIGHT > self.scroll_y + height:
+            self.scroll_to(y=top + ROW_HEIGHT - height, animate=False)
+
+    def action_cursor(self, delta: int) -> None:
+        if self.rows:
+            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + delta))
+
+    def action_jump(self, where: int) -> None:
+        if self.rows:
+            self.cursor = where % len(self.rows)
+
+    def action_page(self, direction: int) -> None:
+        self.action_cursor(direction * max(1, self.size.height // ROW_HEIGHT - 1))
+
+    def action_open(self) -> None:
+        if self.rows:
+            self.post_message(self.Opened(self.cursor))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = (round(self.scroll_y) + offset.y) // ROW_HEIGHT
+        if 0 <= index < len(self.rows):
+            self.cursor = index
+            self.post_message(self.Opened(index))

@@ -1,0 +1,230 @@
+"""The reading pane: the article's text, literally, with entities and quotes coloured and each
+quote's speaker in a gutter beside it (never inserted into the text)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.entities import KINDS
+from reader.layout import Line, line_of, wrap
+
+MAX_TEXT_WIDTH = 78  # a readable measure on wide terminals
+GUTTER_WIDE = 20
+GUTTER_NARROW = 12
+
+
+@dataclass
+class Shown:
+    """What the pane shows: plain data from the library, styled only here."""
+
+    body: str
+    title: str
+    entities: list[tuple[int, int, str]]  # (start, end, kind)
+    quotes: list[list[tuple[int, int]]]  # each quote's parts
+    speakers: list[str | None]  # each quote's speaker display name
+
+
+class ReadingPane(ScrollView, can_focus=True):
+    BINDINGS = [
+        Binding("j", "scroll_down", "Scroll down", show=False, id="text.down"),
+        Binding("k", "scroll_up", "Scroll up", show=False, id="text.up"),
+        Binding("g", "scroll_home", "Top", show=False, id="text.top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="text.bottom"),
+    ]
+    COMPONENT_CLASSES = {f"reading-pane--{k}" for k in KINDS} | {
+        "reading-pane--quote",
+        "reading-pane--current-quote",
+        "reading-pane--speaker",
+        "reading-pane--current-speaker",
+        "reading-pane--title",
+        "reading-pane--empty",
+    }
+    DEFAULT_CSS = """
+    ReadingPane { padding: 0 1; overflow-x: hidden; scrollbar-size-vertical: 1; }
+    ReadingPane > .reading-pane--person { color: #c4a7ff; }
+    ReadingPane > .reading-pane--organisation { color: #5ed3e6; }
+    ReadingPane > .reading-pane--place { color: #f2b661; }
+    ReadingPane > .reading-pane--date-number { color: #a6c98a; }
+    ReadingPane > .reading-pane--other { color: #e0a3d8; }
+    ReadingPane > .reading-pane--quote { color: #9fe0a8; text-style: italic; }
+    ReadingPane > .reading-pane--current-quote { background: #4a3f10; text-style: italic; }
+    ReadingPane > .reading-pane--speaker { color: #74b9ff; }
+    ReadingPane > .reading-pane--current-speaker { color: #ffd866; text-style: bold; }
+    ReadingPane > .reading-pane--title { text-style: bold; }
+    ReadingPane > .reading-pane--empty { color: $text-muted; }
+    """
+
+    class QuoteClicked(Message):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.shown: Shown | None = None
+        self.current: int | None = None
+        self.show_entities = True
+        self.lines: list[Line] = []
+        self._strips: dict[int, Strip] = {}
+        self._styled: Text | None = None
+        self._gutter_names: dict[int, tuple[int, str]] = {}  # line -> (quote, name)
+        self._quote_lines: dict[int, int] = {}  # line -> quote index covering it
+
+    # --- content -------------------------------------------------------------------------------
+
+    def show(self, shown: Shown | None, current: int | None = None) -> None:
+        self.shown = shown
+        self.current = current
+        self._relayout()
+        self.scroll_to(y=0, animate=False)
+
+    def set_current(self, index: int | None) -> None:
+        self.current = index
+        self._restyle()
+        if index is not None and self.shown is not None:
+            self.scroll_to_quote(index)
+
+    def set_entities(self, on: bool) -> None:
+        self.show_entities = on
+        self._restyle()
+
+    def scroll_to_quote(self, index: int) -> None:
+        start = self.shown.quotes[index][0][0]
+        line = line_of(self.lines, start)
+        height = self.size.height or 10
+        if not self.scroll_y <= line < self.scroll_y + height - 1:
+            self.scroll_to(y=max(0, line - height // 3), animate=False)
+
+    @property
+    def gutter_width(self) -> int:
+        return GUTTER_WIDE if self.size.width >= 70 else GUTTER_NARROW
+
+    @property
+    def text_width(self) -> int:
+        return max(10, min(MAX_TEXT_WIDTH, self.size.width - self.gutter_width - 1))
+
+    def on_resize(self) -> None:
+        self._relayout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._restyle()
+
+    def _relayout(self) -> None:
+        if self.shown is None or not self.size.width:
+            self.lines = []
+            self.virtual_size = Size(self.size.width, 1)
+        else:
+            self.lines = wrap(self.shown.body, self.text_width)
+            self.virtual_size = Size(self.size.width, len(self.lines) + 2)
+        self._index_quotes()
+        self._restyle()
+
+    def _index_quotes(self) -> None:
+        self._gutter_names.clear()
+        self._quote_lines.clear()
+        if self.shown is None:
+            return
+        for q, parts in enumerate(self.shown.quotes):
+            for n, (a, b) in enumerate(parts):
+                first, last = line_of(self.lines, a), line_of(self.lines, max(a, b - 1))
+                if n == 0 and first not in self._gutter_names:
+                    self._gutter_names[first] = (q, self.shown.speakers[q] or "?")
+                for line in range(first, last + 1):
+                    self._quote_lines.setdefault(line, q)
+
+    def _restyle(self) -> None:
+        self._strips.clear()
+        self._styled = None
+        if self.shown is not None and self.is_mounted:
+            self._styled = self._style_text()
+        self.refresh()
+
+    def _style_text(self) -> Text:
+        """The body as Text (never parsed as markup), with styles laid over spans."""
+        shown = self.shown
+        text = Text(shown.body, no_wrap=True, end="")
+        if self.show_entities:
+            for a, b, kind in shown.entities:
+                text.stylize(self.get_component_rich_style(f"reading-pane--{kind}", partial=True), a, b)
+        quote_style = self.get_component_rich_style("reading-pane--quote", partial=True)
+        current_style = self.get_component_rich_style("reading-pane--current-quote", partial=True)
+        for q, parts in enumerate(shown.quotes):
+            for a, b in parts:
+                # take the marks in too: the highlight should look like the quotation
+                a = a - 1 if a and shown.body[a - 1] in "\"“”‘’'«»„" else a
+                b = b + 1 if b < len(shown.body) and shown.body[b] in "\"“”‘’'«»" else b
+                text.stylize(current_style if q == self.current else quote_style, a, b)
+        return text
+
+    # --- drawing -------------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_y) + y
+        width = self.size.width
+        base = self.rich_style
+        if self.shown is None:
+            if y == 0:
+                msg = "Choose an article on the left (enter), or press ? for help."
+                return Strip([Segment(msg, self.get_component_rich_style("reading-pane--empty"))]).crop_extend(0, width, base)
+            return Strip.blank(width, base)
+        strip = self._strips.get(index)
+        if strip is None:
+            strip = self._strips[index] = self._render(index, width, base)
+        return strip
+
+    def _render(self, index: int, width: int, base) -> Strip:
+        if index >= len(self.lines) or self._styled is None:
+            return Strip.blank(width, base)
+        line = self.lines[index]
+        gutter = self.gutter_width
+        segments: list[Segment] = []
+        named = self._gutter_names.get(index)
+        q = self._quote_lines.get(index)
+        if named is not None:
+            quote, name = named
+            cls = "reading-pane--current-speaker" if quote == self.current else "reading-pane--speaker"
+            name = name if cell_len(name) < gutter - 1 else name[: gutter - 2] + "…"
+            segments.append(Segment(name.rjust(gutter - 2) + " ", base + self.get_component_rich_style(cls)))
+        else:
+            segments.append(Segment(" " * (gutter - 1), base))
+        bar = "▌" if q is not None and q == self.current else " "
+        segments.append(Segment(bar, base + self.get_component_rich_style("reading-pane--current-speaker")))
+        if line.paragraph >= 0:
+            piece = self._styled[line.start : line.end]
+            piece.plain = piece.plain.replace("\n", " ")
+            segments.extend(piece.render(self.app.console))
+        strip = Strip(segments).apply_style(base)
+        return strip.crop_extend(0, width, base)
+
+    # --- mouse ---------------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        if self.shown is None:
+            return
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = round(self.scroll_y) + offset.y
+        if not 0 <= index < len(self.lines):
+            return
+        line = self.lines[index]
+        col = offset.x - self.gutter_width
+        pos, cells = line.start, 0
+        while pos < line.end and cells + cell_len(self.shown.body[pos]) <= col:
+            cells += cell_len(self.shown.body[pos])
+            pos += 1
+        for q, parts in enumerate(self.shown.quotes):
+            if any(a - 1 <= pos <= b for a, b in parts):
+                self.post_message(self.QuoteClicked(q))
+                return

@@ -1,0 +1,79 @@
+"""The speakers pane: every speaker with their number of quotes; choosing one lists their
+quotes across the library; choosing a quote opens its article there."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from reader.textclean import safe
+
+
+class SpeakersPane(Vertical):
+    DEFAULT_CSS = """
+    SpeakersPane { width: 44; border-left: vkey $primary 50%; display: none; }
+    SpeakersPane.-shown { display: block; }
+    SpeakersPane Label { padding: 0 1; text-style: bold; color: $text-muted; }
+    SpeakersPane #speaker-list { height: 1fr; border: none; }
+    SpeakersPane #speaker-quotes { height: 1fr; border: none; }
+    """
+    BINDINGS = [Binding("escape", "back", "Back", show=False, id="speakers.back")]
+
+    class QuoteChosen(Message):
+        def __init__(self, article: int, quote: int) -> None:
+            super().__init__()
+            self.article = article
+            self.quote = quote
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._speakers: list[tuple[str, str, int]] = []  # (id, name, quotes)
+        self._quotes_of: dict[str, list[tuple[int, int, str, str]]] = {}  # id -> (article, quote, text, title)
+
+    def compose(self) -> ComposeResult:
+        yield Label("Speakers", id="speakers-title")
+        yield OptionList(id="speaker-list")
+        yield Label("Quotes", id="quotes-title")
+        yield OptionList(id="speaker-quotes")
+
+    def set_data(self, speakers: list[tuple[str, str, int]], quotes_of: dict[str, list[tuple[int, int, str, str]]]) -> None:
+        self._speakers = speakers
+        self._quotes_of = quotes_of
+        lst = self.query_one("#speaker-list", OptionList)
+        highlighted = lst.highlighted
+        lst.clear_options()
+        lst.add_options(
+            Option(Text.assemble((safe(name), "bold"), f"  {count}"), id=sid) for sid, name, count in speakers
+        )
+        if speakers:
+            lst.highlighted = min(highlighted or 0, len(speakers) - 1)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option_list.id == "speaker-list":
+            self.show_quotes(event.option.id)
+        else:
+            article, quote = map(int, event.option.id.split(":"))
+            self.post_message(self.QuoteChosen(article, quote))
+
+    def show_quotes(self, speaker_id: str) -> None:
+        quotes = self.query_one("#speaker-quotes", OptionList)
+        quotes.clear_options()
+        name = next((n for s, n, _ in self._speakers if s == speaker_id), "")
+        self.query_one("#quotes-title", Label).update(Text(f"Quotes by {safe(name)}"))
+        for article, quote, words, title in self._quotes_of.get(speaker_id, []):
+            short = words if len(words) <= 160 else words[:159] + "…"
+            quotes.add_option(
+                Option(Text.assemble(f"“{safe(short)}”\n", (safe(title), "dim")), id=f"{article}:{quote}")
+            )
+        quotes.focus()
+        if quotes.option_count:
+            quotes.highlighted = 0
+
+    def action_back(self) -> None:
+        self.query_one("#speaker-list", OptionList).focus()
