@@ -1,13 +1,14 @@
 """The article list: a virtual list drawn line by line, so 10,000 rows cost what the screen shows.
 
-Each article takes two lines: an unread mark and the title; then source or file, date and the
-number of quotes, dimmed.
+Each article takes three lines: an unread mark and the title over two lines; then the number
+of quotes, the source or file and the date, dimmed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -20,7 +21,8 @@ from textual.strip import Strip
 
 from reader.textclean import safe
 
-ROW_HEIGHT = 2
+ROW_HEIGHT = 3
+TITLE_LINES = 2
 
 
 @dataclass
@@ -75,15 +77,18 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.rows: list[Row] = []
         self.current: int | None = None  # the article shown in the reading pane
+        self._wrapped: dict[tuple[int, int], list[str]] = {}
 
     def set_rows(self, rows: list[Row]) -> None:
         self.rows = rows
+        self._wrapped.clear()
         self.virtual_size = Size(self.size.width, len(rows) * ROW_HEIGHT)
         self.cursor = min(self.cursor, max(len(rows) - 1, 0))
         self.refresh()
 
     def update_row(self, index: int, row: Row) -> None:
         self.rows[index] = row
+        self._wrapped = {k: v for k, v in self._wrapped.items() if k[0] != index}
         self.refresh_lines(index * ROW_HEIGHT - round(self.scroll_y), ROW_HEIGHT)
 
     def on_resize(self) -> None:
@@ -99,20 +104,42 @@ class ArticleList(ScrollView, can_focus=True):
         base = self.rich_style
         if index == self.cursor:
             base = base + self.get_component_rich_style("article-list--cursor")
-        if part == 0:
+        if part < TITLE_LINES:
             mark_style = self.get_component_rich_style("article-list--unread")
             title_style = base
             if index == self.current:
                 title_style = base + self.get_component_rich_style("article-list--current")
+            mark = ("● " if row.unread else "  ") if part == 0 else "  "
             segments = [
-                Segment("● " if row.unread else "  ", base + mark_style if index != self.cursor else base),
-                Segment(safe(row.title), title_style),
+                Segment(mark, base + mark_style if index != self.cursor else base),
+                Segment(self._title_lines(index, width - 2)[part], title_style),
             ]
         else:
             detail = base + self.get_component_rich_style("article-list--detail") if index != self.cursor else base
             quotes = "…" if row.quotes is None else f"{row.quotes} quote{'s' if row.quotes != 1 else ''}"
-            segments = [Segment(f"  {safe(row.detail)} · {quotes}", detail)]
+            segments = [Segment(f"  {quotes} · {safe(row.detail)}", detail)]
         return Strip(segments).crop_extend(0, width, base)
+
+    def _title_lines(self, index: int, width: int) -> list[str]:
+        """The title wrapped at words over two lines, the second cut with … when longer."""
+        key = (index, width)
+        cached = self._wrapped.get(key)
+        if cached is None:
+            words = safe(self.rows[index].title).split()
+            lines, current = [], ""
+            for word in words:
+                candidate = f"{current} {word}" if current else word
+                if cell_len(candidate) <= width or not current:
+                    current = candidate
+                else:
+                    lines.append(current)
+                    current = word
+            lines.append(current)
+            if len(lines) > TITLE_LINES:
+                lines = lines[: TITLE_LINES - 1] + [" ".join(lines[TITLE_LINES - 1 :])]
+            lines = [ln if cell_len(ln) <= width else ln[: max(0, width - 1)] + "…" for ln in lines]
+            cached = self._wrapped[key] = (lines + [""] * TITLE_LINES)[:TITLE_LINES]
+        return cached
 
     def watch_cursor(self, old: int, new: int) -> None:
         self.refresh()

@@ -194,7 +194,9 @@ class ReadingPane(ScrollView, can_focus=True):
         if named is not None:
             quote, name = named
             cls = "reading-pane--current-speaker" if quote == self.current else "reading-pane--speaker"
-            name = name if cell_len(name) < gutter - 1 else name[: gutter - 2] + "…"
+            if cell_len(name) > gutter - 2:  # too long: the surname, else cut
+                name = name.split()[-1]
+                name = name if cell_len(name) <= gutter - 2 else name[: gutter - 3] + "…"
             segments.append(Segment(name.rjust(gutter - 2) + " ", base + self.get_component_rich_style(cls)))
         else:
             segments.append(Segment(" " * (gutter - 1), base))

@@ -1,0 +1,24 @@
+"""The app on frozen annotations (tests/data/app_fixture.json), so app tests do not move with
+the extractor."""
+
+from pathlib import Path
+
+import msgspec
+
+from conftest import DATA, SEEDS
+from reader.library import Library, load_library
+from reader.records import Annotation
+from reader.state import StateFile
+from reader.ui.app import ReaderApp
+
+FIXTURE = msgspec.json.decode((DATA / "app_fixture.json").read_bytes(), type=dict[str, Annotation])
+
+
+def fixture_library(with_third: bool = True) -> Library:
+    lib = load_library([SEEDS, DATA / "library"] if with_third else [SEEDS])
+    lib.annotations = {a.id: FIXTURE[a.id] for a in lib.articles}
+    return lib.finish()
+
+
+def make_app(with_third: bool = True, state: Path | None = None) -> ReaderApp:
+    return ReaderApp(library=fixture_library(with_third), state_file=StateFile(state) if state else None)
