@@ -163,7 +163,7 @@ async def test_works_at_80x24():
         await pilot.press("enter", "n")
         pane = app.query_one(ReadingPane)
         assert pane.size.width >= 40
-        assert "António Guterres"[:10] in screen_text(pane)
+        assert "Guterres" in screen_text(pane)  # the surname, where the full name does not fit
         await pilot.press("s")
         assert app.query_one(SpeakersPane).has_class("-shown")
 
