@@ -104,6 +104,8 @@ class ReaderApp(App[None]):
             self.notify("No articles found.", severity="error")
         self._refresh_library()
         self._restore()
+        if self.article is None and lib.articles:
+            self.open_article(0)  # something to read at once; no quote is current yet
         if missing:
             bar = self.query_one("#progress", ProgressBar)
             bar.display = True
@@ -277,6 +279,7 @@ class ReaderApp(App[None]):
             self.query_one("#speaker-list").focus()
         else:
             self.query_one(ArticleList).focus()
+            self.query_one(ArticleList).cursor = self.article or 0
 
     def action_toggle_entities(self) -> None:
         pane = self.query_one(ReadingPane)

@@ -16,7 +16,7 @@ from reader.textclean import safe
 
 class SpeakersPane(Vertical):
     DEFAULT_CSS = """
-    SpeakersPane { width: 44; border-left: vkey $primary 50%; display: none; }
+    SpeakersPane { width: 40%; min-width: 30; max-width: 64; border-left: vkey $primary 50%; display: none; }
     SpeakersPane.-shown { display: block; }
     SpeakersPane Label { padding: 0 1; text-style: bold; color: $text-muted; }
     SpeakersPane #speaker-list { height: 1fr; border: none; }
