@@ -127,16 +127,17 @@ class ReaderApp(App[None]):
         self.library.annotations[article_id] = ann
         bar = self.query_one("#progress", ProgressBar)
         bar.advance(1)
-        now = time.monotonic()
-        if now - self._last_refresh > REFRESH_EVERY or (self.article is not None and self.library.articles[self.article].id == article_id):
-            self._refresh_library()
+        is_open = self.article is not None and self.library.articles[self.article].id == article_id
+        if is_open or time.monotonic() - self._last_refresh > REFRESH_EVERY:
+            self._refresh_library(reshow=is_open)
 
     def _annotation_done(self) -> None:
         self.query_one("#progress").display = False
-        self._refresh_library()
+        self._refresh_library(reshow=True)
 
-    def _refresh_library(self) -> None:
-        """Library-wide steps, then everything that shows them."""
+    def _refresh_library(self, reshow: bool = True) -> None:
+        """Library-wide steps, then everything that shows them. The open article is drawn
+        again only when asked (its own annotation arrived), keeping the reader's place."""
         lib = self.library
         self._last_refresh = time.monotonic()
         lib.finish()
@@ -149,10 +150,8 @@ class ReaderApp(App[None]):
         old = {i: r.unread for i, r in enumerate(articles.rows)}
         articles.set_rows([self._row(i, a, old.get(i, True)) for i, a in enumerate(lib.articles)])
         self._fill_speakers()
-        if self.article is not None:
-            self.query_one(ReadingPane).show(self._shown(self.article), self.quote)
-            if self.quote is not None:
-                self.query_one(ReadingPane).scroll_to_quote(self.quote)
+        if self.article is not None and reshow:
+            self.query_one(ReadingPane).show(self._shown(self.article), self.quote, keep_scroll=True)
 
     def _row(self, index: int, article, unread: bool) -> Row:
         ann = self.library.annotations.get(article.id)
@@ -174,17 +173,16 @@ class ReaderApp(App[None]):
 
     def _fill_speakers(self) -> None:
         lib = self.library
-        rows = lib.quote_rows()
-        index = {a.id: i for i, a in enumerate(lib.articles)}
         counters: dict[str, int] = {}
         quotes_of: dict[str, list] = {}
-        for row in rows:
-            if row.speaker is None:
+        for stop in self.navigator.stops:
+            if stop.speaker_id is None:
                 continue
-            ann = lib.annotations[row.article.id]
-            q = ann.quotes.index(row.quote)
-            quotes_of.setdefault(row.speaker.id, []).append((index[row.article.id], q, row.text, row.article.title))
-            counters[row.speaker.id] = counters.get(row.speaker.id, 0) + 1
+            article = lib.articles[stop.article]
+            parts = lib.annotations[article.id].quotes[stop.quote].parts
+            words = " ".join(article.body[a:b] for a, b in parts)
+            quotes_of.setdefault(stop.speaker_id, []).append((stop.article, stop.quote, words, article.title))
+            counters[stop.speaker_id] = counters.get(stop.speaker_id, 0) + 1
         speakers = sorted(lib.speakers.speakers.values(), key=lambda s: (-counters.get(s.id, 0), s.name.lower()))
         self.query_one(SpeakersPane).set_data([(s.id, s.name, counters.get(s.id, 0)) for s in speakers], quotes_of)
 

@@ -82,11 +82,12 @@ class ReadingPane(ScrollView, can_focus=True):
 
     # --- content -------------------------------------------------------------------------------
 
-    def show(self, shown: Shown | None, current: int | None = None) -> None:
+    def show(self, shown: Shown | None, current: int | None = None, keep_scroll: bool = False) -> None:
         self.shown = shown
         self.current = current
+        y = self.scroll_y
         self._relayout()
-        self.scroll_to(y=0, animate=False)
+        self.scroll_to(y=y if keep_scroll else 0, animate=False)
 
     def set_current(self, index: int | None) -> None:
         self.current = index
