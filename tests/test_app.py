@@ -1,6 +1,5 @@
 """The app driven with the pilot: keys in, state and screen checked."""
 
-import pytest
 
 from app_fixture import make_app
 from reader.ui.screens.help import HelpScreen

@@ -405,6 +405,3 @@ def _common_noun(word: str) -> bool:
 
 def token_end(tok) -> int:
     return tok.idx + len(tok.text)
-
-
-__all__ = ["Attributor", "Speaker", "REPORTING", "HONORIFICS"]
