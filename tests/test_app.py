@@ -1,5 +1,7 @@
 """The app driven with the pilot: keys in, state and screen checked."""
 
+import pytest
+
 
 from app_fixture import make_app
 from reader.ui.screens.help import HelpScreen
@@ -156,12 +158,14 @@ async def test_last_article_and_position_are_remembered(tmp_path):
         assert (again.article, again.quote) == (1, 1)
 
 
-async def test_works_at_80x24():
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+async def test_works_small_and_large(size):
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.press("enter", "n")
         pane = app.query_one(ReadingPane)
         assert pane.size.width >= 40
+        assert pane.text_width <= 78  # a readable measure on wide terminals
         assert "Guterres" in screen_text(pane)  # the surname, where the full name does not fit
         await pilot.press("s")
         assert app.query_one(SpeakersPane).has_class("-shown")
