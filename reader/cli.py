@@ -11,7 +11,7 @@ from pathlib import Path
 from reader import __version__, output, paths
 from reader.textclean import safe
 
-SUBCOMMANDS = ("open", "articles", "entities", "quotes", "speakers", "cache")
+SUBCOMMANDS = ("open", "articles", "entities", "quotes", "speakers", "search", "cache")
 log = logging.getLogger("reader")
 
 
@@ -44,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_format(with_paths(sub.add_parser("quotes", help="list quotations with their speakers")))
     p.add_argument("--speaker", metavar="NAME", help="only this speaker's quotes (fuzzy: 'guteres' finds Guterres)")
     with_format(with_paths(sub.add_parser("speakers", help="list speakers merged across the articles")))
+    p = sub.add_parser("search", help="fuzzy search across speakers, topics, entities, quotes, titles and text")
+    p.add_argument("query", help="what to look for (typos and missing accents are fine)")
+    with_format(with_paths(p))
+    p.add_argument("--kind", choices=("speaker", "topic", "entity", "quote", "article", "text"))
+    p.add_argument("--limit", type=int, default=20, metavar="N")
     p = sub.add_parser("cache", help="where the annotation cache is, or clear it")
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--path", action="store_true", help="print the cache folder")
@@ -224,6 +229,36 @@ def cmd_speakers(args) -> int:
     return 0
 
 
+def cmd_search(args) -> int:
+    from reader.library_index import build_index
+
+    lib = _open(args)
+    hits = build_index(lib).search(args.query, limit=max(1, args.limit), kinds=(args.kind,) if args.kind else None)
+    rows = []
+    for h in hits:
+        e = h.entry
+        row = {"kind": e.kind, "text": e.title, "score": round(h.score, 1), "tier": h.tier, "detail": e.detail}
+        if e.kind == "speaker":
+            row["speaker_id"] = e.ref[0]
+        elif e.kind in ("quote", "article", "text"):
+            article = lib.articles[e.ref[0]]
+            row["article"] = article.file_name
+            row["article_id"] = article.id
+            if e.kind == "quote":
+                q = lib.annotations[article.id].quotes[e.ref[1]]
+                row["start"], row["end"] = q.start, q.end
+                sid = lib.speakers.speaker_id(article.id, q.speaker, q.speaker_kind)
+                row["speaker_id"] = sid
+            elif e.kind == "text":
+                row["start"], row["end"] = e.ref[1], e.ref[2]
+        rows.append(row)
+    if args.format == "jsonl":
+        output.jsonl(rows)
+    else:
+        output.table(("KIND", "MATCH", "DETAIL"), [(r["kind"], r["text"], r["detail"]) for r in rows])
+    return 0 if rows else 1
+
+
 def cmd_cache(args) -> int:
     from reader.cache import Cache, cache_root
 
@@ -242,4 +277,5 @@ COMMANDS = {
     "entities": cmd_entities,
     "quotes": cmd_quotes,
     "speakers": cmd_speakers,
+    "search": cmd_search,
 }

@@ -14,11 +14,12 @@ from reader.ui.app import ReaderApp
 FIXTURE = msgspec.json.decode((DATA / "app_fixture.json").read_bytes(), type=dict[str, Annotation])
 
 
-def fixture_library(with_third: bool = True) -> Library:
-    lib = load_library([SEEDS, DATA / "library"] if with_third else [SEEDS])
+def fixture_library(with_third: bool = True, with_search: bool = False) -> Library:
+    folders = [SEEDS] + ([DATA / "library"] if with_third else []) + ([DATA / "search_library"] if with_search else [])
+    lib = load_library(folders)
     lib.annotations = {a.id: FIXTURE[a.id] for a in lib.articles}
     return lib.finish()
 
 
-def make_app(with_third: bool = True, state: Path | None = None) -> ReaderApp:
-    return ReaderApp(library=fixture_library(with_third), state_file=StateFile(state) if state else None)
+def make_app(with_third: bool = True, state: Path | None = None, with_search: bool = False) -> ReaderApp:
+    return ReaderApp(library=fixture_library(with_third, with_search), state_file=StateFile(state) if state else None)

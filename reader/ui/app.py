@@ -5,20 +5,25 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.widgets import Footer, ProgressBar
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Label, ProgressBar
 
 from reader.cache import Cache
 from reader.entities import kind_of
 from reader.library import Library, annotations_for, load_library, pipeline_key, take_cached
+from reader.index import Hit, SearchIndex
+from reader.library_index import build_index, mentions
 from reader.navigation import Move, Navigator
 from reader.state import Remembered, StateFile
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_list import ArticleList, Row
+from reader.ui.commands import SearchCommands
 from reader.ui.widgets.reading_pane import ReadingPane, Shown
+from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.speakers_pane import SpeakersPane
 
 REFRESH_EVERY = 0.5  # seconds between library-wide recomputations while annotating
@@ -27,6 +32,7 @@ REFRESH_EVERY = 0.5  # seconds between library-wide recomputations while annotat
 class ReaderApp(App[None]):
     TITLE = "reader"
     CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {SearchCommands}
     BINDINGS = [
         Binding("n", "quote(1)", "Next quote", id="quote.next"),
         Binding("N", "quote(-1)", "Prev quote", id="quote.prev"),
@@ -36,6 +42,10 @@ class ReaderApp(App[None]):
         Binding("e", "toggle_entities", "Entities", id="entities.toggle"),
         Binding("y", "copy_quote", "Copy quote", id="quote.copy"),
         Binding("slash", "search", "Search", key_display="/", id="search.open"),
+        Binding("m", "mention(1)", "Next mention", show=False, id="mention.next"),
+        Binding("M", "mention(-1)", "Prev mention", show=False, id="mention.prev"),
+        Binding("x", "clear_filter", "Clear filter", show=False, id="filter.clear"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="filter.clear_escape"),
         Binding("question_mark", "help", "Help", key_display="?", id="help.show"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("tab", "focus_next", "Next pane", show=False, id="pane.next"),
@@ -46,7 +56,9 @@ class ReaderApp(App[None]):
         ("j / k, ↓ / ↑", "move in the list, scroll the text"),
         ("g / G", "first / last article; top / bottom of the text"),
         ("page up / down", "a page up / down"),
-        ("enter", "open the selected article / speaker / quote"),
+        ("enter", "open the selected article / speaker / quote / search result"),
+        ("m / M", "next / previous mention of the searched topic or entity"),
+        ("escape, x", "close the search bar (keeps the filter); again: clear the filter"),
         ("tab / shift+tab", "next / previous pane"),
     ]
 
@@ -66,13 +78,22 @@ class ReaderApp(App[None]):
         self.state_file = state_file
         self.cache = cache
         self.navigator = Navigator([])
-        self.article: int | None = None  # index of the open article
+        self.index: SearchIndex | None = None
+        self.article: int | None = None  # index of the open article (in library order)
         self.quote: int | None = None  # index of the current quote in it
+        self.listed: list[int] = []  # the articles the list shows, in order (a filter narrows it)
+        self.read: set[str] = set()  # ids of articles opened this session
+        self.filter_label: str | None = None
+        self.marks: list[tuple[int, int, int]] = []  # mentions being walked: (article, start, end)
+        self.mark: int | None = None
         self._last_refresh = 0.0
 
     def compose(self) -> ComposeResult:
+        yield SearchBar(id="search")
         with Horizontal(id="main"):
-            yield ArticleList(id="articles")
+            with Vertical(id="left"):
+                yield Label("", id="filter-chip")
+                yield ArticleList(id="articles")
             yield ReadingPane(id="reading")
             yield SpeakersPane(id="speakers")
         yield ProgressBar(id="progress", show_eta=False)
@@ -82,6 +103,7 @@ class ReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.query_one("#progress").display = False
+        self.query_one("#filter-chip").display = False
         self.query_one(ArticleList).focus()
         if self.library is not None:
             self._loaded(self.library.finish(), [])
@@ -146,17 +168,41 @@ class ReaderApp(App[None]):
             lambda a: lib.annotations[a.id].quotes if a.id in lib.annotations else [],
             lambda a, q: lib.speakers.speaker_id(a.id, q.speaker, q.speaker_kind),
         )
-        articles = self.query_one(ArticleList)
-        old = {i: r.unread for i, r in enumerate(articles.rows)}
-        articles.set_rows([self._row(i, a, old.get(i, True)) for i, a in enumerate(lib.articles)])
+        if self.filter_label is None:
+            self.listed = list(range(len(lib.articles)))
+        self._fill_list()
         self._fill_speakers()
+        self._reindex()
         if self.article is not None and reshow:
             self.query_one(ReadingPane).show(self._shown(self.article), self.quote, keep_scroll=True)
+            self._show_mark()
 
-    def _row(self, index: int, article, unread: bool) -> Row:
+    def _fill_list(self) -> None:
+        articles = self.query_one(ArticleList)
+        articles.set_rows([self._row(i) for i in self.listed])
+        articles.current = self._row_of(self.article)
+
+    def _row(self, index: int) -> Row:
+        article = self.library.articles[index]
         ann = self.library.annotations.get(article.id)
         detail = " · ".join(x for x in (article.source or article.file_name, article.date) if x)
-        return Row(article.title, detail, len(ann.quotes) if ann else None, unread)
+        return Row(article.title, detail, len(ann.quotes) if ann else None, article.id not in self.read)
+
+    def _row_of(self, article: int | None) -> int | None:
+        try:
+            return self.listed.index(article) if article is not None else None
+        except ValueError:
+            return None
+
+    @work(thread=True, exclusive=True, group="index")
+    def _reindex(self) -> None:
+        """The search index is rebuilt off the event loop and swapped in when ready."""
+        index = build_index(self.library)
+        self.call_from_thread(self._indexed, index)
+
+    def _indexed(self, index: SearchIndex) -> None:
+        self.index = index
+        self.query_one(SearchBar).index = index
 
     def _shown(self, index: int) -> Shown:
         lib = self.library
@@ -196,7 +242,6 @@ class ReaderApp(App[None]):
         if state.article_id in ids:
             index = ids.index(state.article_id)
             self.open_article(index)
-            self.query_one(ArticleList).cursor = index
             if state.quote is not None:
                 self.set_quote(state.quote)
             self.query_one(ReadingPane).scroll_to(y=state.scroll, animate=False)
@@ -216,20 +261,24 @@ class ReaderApp(App[None]):
     # --- opening and moving --------------------------------------------------------------------
 
     def on_article_list_opened(self, message: ArticleList.Opened) -> None:
-        self.open_article(message.index)
+        self.open_article(self.listed[message.index])
 
     def open_article(self, index: int, quote: int | None = None) -> None:
         self.article = index
         self.quote = quote
+        self.read.add(self.library.articles[index].id)
         articles = self.query_one(ArticleList)
-        articles.current = index
-        row = articles.rows[index]
-        row.unread = False
-        articles.update_row(index, row)
+        row = self._row_of(index)
+        articles.current = row
+        if row is not None:
+            articles.update_row(row, self._row(index))
+            articles.cursor = row
         articles.refresh()
-        self.query_one(ReadingPane).show(self._shown(index), quote)
+        pane = self.query_one(ReadingPane)
+        pane.show(self._shown(index), quote)
+        self._show_mark()
         if quote is not None:
-            self.query_one(ReadingPane).scroll_to_quote(quote)
+            pane.scroll_to_quote(quote)
 
     def set_quote(self, quote: int | None) -> None:
         self.quote = quote
@@ -241,7 +290,6 @@ class ReaderApp(App[None]):
             return
         if move.stop.article != self.article:
             self.open_article(move.stop.article, move.stop.quote)
-            self.query_one(ArticleList).cursor = move.stop.article
         self.set_quote(move.stop.quote)
         if move.wrapped:
             self.notify("Wrapped around the library.", timeout=2)
@@ -249,7 +297,7 @@ class ReaderApp(App[None]):
     def action_quote(self, direction: int) -> None:
         if self.library is None:
             return
-        article = self.article if self.article is not None else self.query_one(ArticleList).cursor
+        article = self.article if self.article is not None else self.listed[self.query_one(ArticleList).cursor]
         self._go(self.navigator.step(article, self.quote, forward=direction > 0), "quotes yet")
 
     def action_same_speaker(self, direction: int) -> None:
@@ -263,7 +311,6 @@ class ReaderApp(App[None]):
 
     def on_speakers_pane_quote_chosen(self, message: SpeakersPane.QuoteChosen) -> None:
         self.open_article(message.article, message.quote)
-        self.query_one(ArticleList).cursor = message.article
         self.set_quote(message.quote)
         self.query_one(ReadingPane).focus()
 
@@ -277,7 +324,6 @@ class ReaderApp(App[None]):
             self.query_one("#speaker-list").focus()
         else:
             self.query_one(ArticleList).focus()
-            self.query_one(ArticleList).cursor = self.article or 0
 
     def action_toggle_entities(self) -> None:
         pane = self.query_one(ReadingPane)
@@ -298,9 +344,98 @@ class ReaderApp(App[None]):
         who = shown.speakers[quote] or "unknown speaker"
         return f"“{words}” — {who}, {shown.title}"
 
+    # --- search and filters ---------------------------------------------------------------------
+
     def action_search(self) -> None:
-        self.notify("Search is not built yet.", timeout=3)
+        if self.index is None:
+            self.notify("The search index is still being built.", timeout=3)
+        self.query_one(SearchBar).open()
+
+    def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
+        self.query_one(ReadingPane).focus()
+
+    def on_search_bar_chosen(self, message: SearchBar.Chosen) -> None:
+        self.query_one(SearchBar).collapse()
+        self.open_hit(message.hit)
+
+    def open_hit(self, hit: Hit) -> None:
+        """Go where a search hit points: a speaker or a topic narrows the list."""
+        entry = hit.entry
+        lib = self.library
+        self.marks, self.mark = [], None
+        if entry.kind == "speaker":
+            sid = entry.ref[0]
+            stops = [s for s in self.navigator.stops if s.speaker_id == sid]
+            self._set_filter(f"Speaker: {entry.title}", sorted({s.article for s in stops}))
+            if stops:
+                self._go(Move(stops[0]), "quote")
+        elif entry.kind in ("entity", "topic"):
+            self.marks = mentions(lib, entry.ref)
+            self._set_filter(f"{entry.kind.title()}: {entry.title}", sorted({m[0] for m in self.marks}))
+            if self.marks:
+                self.mark = 0
+                self.open_article(self.marks[0][0])
+        elif entry.kind == "quote":
+            article, quote = entry.ref
+            self.open_article(article, quote)
+            self.set_quote(quote)
+        elif entry.kind == "article":
+            self.open_article(entry.ref[0])
+        elif entry.kind == "text":
+            article, start, end = entry.ref
+            self.marks, self.mark = [(article, start, end)], 0
+            self.open_article(article)
+        self.query_one(ReadingPane).focus()
+
+    def _set_filter(self, label: str | None, articles: list[int] | None) -> None:
+        self.filter_label = label
+        self.listed = articles if articles is not None else list(range(len(self.library.articles)))
+        chip = self.query_one("#filter-chip", Label)
+        chip.display = label is not None
+        if label is not None:
+            chip.update(Text.assemble((f" {label} ", "reverse"), ("  x clears", "dim")))
+        self._fill_list()
+
+    def action_clear_filter(self) -> None:
+        bar = self.query_one(SearchBar)
+        if bar.has_class("-shown"):
+            bar.action_close()
+            return
+        if self.filter_label is None and not self.marks:
+            return
+        self.marks, self.mark = [], None
+        self._set_filter(None, None)
+        self._show_mark()
+        self.notify("Filter cleared.", timeout=2)
+
+    def action_mention(self, direction: int) -> None:
+        if not self.marks:
+            self.notify("No topic or entity chosen: search with / first.", timeout=3)
+            return
+        m = (self.mark or 0) + direction
+        if not 0 <= m < len(self.marks):
+            self.notify("Wrapped around the mentions.", timeout=2)
+        self.mark = m % len(self.marks)
+        article = self.marks[self.mark][0]
+        if article != self.article:
+            self.open_article(article)
+        else:
+            self._show_mark()
+
+    def _show_mark(self) -> None:
+        pane = self.query_one(ReadingPane)
+        if self.mark is not None and self.marks and self.marks[self.mark][0] == self.article:
+            _, start, end = self.marks[self.mark]
+            pane.set_mark((start, end))
+        else:
+            pane.set_mark(None)
 
     def action_help(self) -> None:
-        rows = [(b.key_display or b.key, b.description) for b in self.BINDINGS if b.description]
-        self.push_screen(HelpScreen(rows[:10] + self.PANE_KEYS + [("escape", "close a screen; back in the speakers pane")]))
+        """Every key from the active bindings (so a remapped key shows as it is now)."""
+        rows: dict[str, list[str]] = {}
+        for key, active in self.active_bindings.items():
+            b = active.binding
+            if b.description and b.id and not b.id.startswith(("pane.", "list.", "text.")):
+                rows.setdefault(b.description, []).append(b.key_display or self.get_key_display(b))
+        table = [(", ".join(dict.fromkeys(keys)), what) for what, keys in rows.items()]
+        self.push_screen(HelpScreen(table + self.PANE_KEYS))

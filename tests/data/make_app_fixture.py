@@ -15,7 +15,7 @@ from reader.nlp.annotate import annotate
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 
-lib = load_library([ROOT / "seeds", HERE / "library"])
+lib = load_library([ROOT / "seeds", HERE / "library", HERE / "search_library"])
 nlp = pipeline.load(pipeline.model_info().name)
 anns = dict(zip((a.id for a in lib.articles), annotate(nlp, [a.body for a in lib.articles])))
 (HERE / "app_fixture.json").write_bytes(msgspec.json.format(msgspec.json.encode(anns), indent=1) + b"\n")

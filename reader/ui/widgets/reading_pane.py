@@ -47,6 +47,7 @@ class ReadingPane(ScrollView, can_focus=True):
         "reading-pane--speaker",
         "reading-pane--current-speaker",
         "reading-pane--title",
+        "reading-pane--mark",
         "reading-pane--empty",
     }
     DEFAULT_CSS = """
@@ -61,6 +62,7 @@ class ReadingPane(ScrollView, can_focus=True):
     ReadingPane > .reading-pane--speaker { color: #74b9ff; }
     ReadingPane > .reading-pane--current-speaker { color: #ffd866; text-style: bold; }
     ReadingPane > .reading-pane--title { text-style: bold; }
+    ReadingPane > .reading-pane--mark { background: #1f4e79; text-style: bold underline; }
     ReadingPane > .reading-pane--empty { color: $text-muted; }
     """
 
@@ -74,6 +76,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self.shown: Shown | None = None
         self.current: int | None = None
         self.show_entities = True
+        self.mark: tuple[int, int] | None = None  # a searched mention or paragraph
         self.lines: list[Line] = []
         self._strips: dict[int, Strip] = {}
         self._styled: Text | None = None
@@ -83,6 +86,8 @@ class ReadingPane(ScrollView, can_focus=True):
     # --- content -------------------------------------------------------------------------------
 
     def show(self, shown: Shown | None, current: int | None = None, keep_scroll: bool = False) -> None:
+        if shown is not self.shown and not keep_scroll:
+            self.mark = None
         self.shown = shown
         self.current = current
         y = self.scroll_y
@@ -94,6 +99,16 @@ class ReadingPane(ScrollView, can_focus=True):
         self._restyle()
         if index is not None and self.shown is not None:
             self.scroll_to_quote(index)
+
+    def set_mark(self, span: tuple[int, int] | None) -> None:
+        """Highlight a mention (or paragraph) the search led to, and bring it into view."""
+        self.mark = span
+        self._restyle()
+        if span is not None and self.lines:
+            line = line_of(self.lines, span[0])
+            height = self.size.height or 10
+            if not self.scroll_y <= line < self.scroll_y + height - 1:
+                self.scroll_to(y=max(0, line - height // 3), animate=False)
 
     def set_entities(self, on: bool) -> None:
         self.show_entities = on
@@ -166,6 +181,8 @@ class ReadingPane(ScrollView, can_focus=True):
                 a = a - 1 if a and shown.body[a - 1] in "\"“”‘’'«»„" else a
                 b = b + 1 if b < len(shown.body) and shown.body[b] in "\"“”‘’'«»" else b
                 text.stylize(current_style if q == self.current else quote_style, a, b)
+        if self.mark is not None:  # last, so it shows over a quote
+            text.stylize(self.get_component_rich_style("reading-pane--mark", partial=True), *self.mark)
         return text
 
     # --- drawing -------------------------------------------------------------------------------

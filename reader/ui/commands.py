@@ -1,0 +1,28 @@
+"""The library search as a command-palette provider (ctrl+p): same index, same ranking."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from rich.text import Text
+from textual.command import Hit, Hits, Provider
+
+from reader.index import match_spans
+from reader.textclean import safe
+
+
+class SearchCommands(Provider):
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        index = getattr(app, "index", None)
+        if index is None or not query.strip():
+            return
+        for hit in index.search(query, limit=20):
+            entry = hit.entry
+            title = safe(entry.title)[:120]
+            label = Text(title)
+            for a, b in match_spans(title, query):
+                label.stylize("bold", a, b)
+            # Textual wants 0..1; keep our order: tier first, then the fuzzy score
+            score = (hit.tier + hit.score / 100) / 4
+            yield Hit(score, label, partial(app.open_hit, hit), text=title, help=f"{entry.kind} · {safe(entry.detail)}")
