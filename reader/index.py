@@ -1,15 +1,17 @@
 """The in-memory search index: speakers, entities, topics, quotes, titles and paragraphs.
 
-Ranking (one function, ``rank``): an exact match first, then entries that hold every query
-word as a whole word, then as a word prefix (what is being typed), then fuzzily (rapidfuzz
-``ratio`` >= FUZZY_CUTOFF per word, for words of four letters or more); within a tier, rapidfuzz
-``WRatio`` of query and entry, then weight (a speaker's quotes, an entity's mentions), then the
-text A-Z. Accents and case are folded.
+Ranking (one definition, ``rank`` plus ``_scores``): an exact match first, then entries that
+hold every query word as a whole word, then as a word prefix (what is being typed), then
+fuzzily (rapidfuzz ``ratio`` >= FUZZY_CUTOFF per word, for words of four letters or more).
+Within a tier: rapidfuzz ``WRatio`` of query and entry (for a broad query with more than BROAD
+matches, plain ``ratio`` against the entry's start), then weight (a speaker's quotes, an
+entity's mentions), then the text A-Z. Accents and case are folded.
 
-The index finds the same results without looking at every entry: a word -> entries table, the
-sorted vocabulary for prefixes (bisect), and for fuzzy words only the vocabulary words whose
-length can reach the cutoff (rapidfuzz ``cdist``). Tiers come from set algebra on those
-postings; scores from one ``cdist`` call over the candidates.
+The index finds exactly what ranking every entry would (``exhaustive`` does that, for tests
+and the benchmark) without looking at every entry: a word -> entries table, the sorted
+vocabulary for prefixes (bisect), and for fuzzy words only the vocabulary words whose length
+can reach the cutoff. Tiers come from boolean masks over those postings, scores from one
+``cdist`` call, the order from one packed key and a partial sort.
 """
 
 from __future__ import annotations
@@ -90,16 +92,25 @@ class SearchIndex:
     def _prepare(self) -> None:
         if not self._dirty:
             return
+        n = len(self.entries)
         self._vocab = sorted(self._postings)
+        self._arrays = {w: np.array(ids, dtype=np.int64) for w, ids in self._postings.items()}
         by_len: dict[int, list[str]] = defaultdict(list)
         for w in self._vocab:
             by_len[len(w)].append(w)
         self._by_len = dict(by_len)
-        self._weights = np.array([e.weight for e in self.entries], dtype=np.float64)
-        order = sorted(range(len(self.entries)), key=lambda i: self.entries[i].text.lower())
-        self._text_rank = np.empty(len(self.entries), dtype=np.int64)
-        self._text_rank[order] = np.arange(len(self.entries))
+        # Ties are broken by weight, then text: both as ranks, packed into one sort key.
+        weights = np.array([e.weight for e in self.entries], dtype=np.float64)
+        self._weight_rank = np.empty(n, dtype=np.int64)
+        self._weight_rank[np.argsort(-weights, kind="stable")] = np.arange(n)
+        order = sorted(range(n), key=lambda i: self.entries[i].text.lower())
+        self._text_rank = np.empty(n, dtype=np.int64)
+        self._text_rank[order] = np.arange(n)
         self._kinds = np.array([KINDS.index(e.kind) for e in self.entries], dtype=np.int8)
+        self._masks: dict[str, np.ndarray] = {}
+        self._key_array = np.array(self.keys, dtype=object)
+        self._short_array = np.array([k[:BROAD_CHARS] for k in self.keys], dtype=object)
+        self._memo: dict[tuple, list[Hit]] = {}
         self._dirty = False
 
     # --- candidates ------------------------------------------------------------------------------
@@ -113,8 +124,9 @@ class SearchIndex:
         if len(w) < FUZZY_MIN_LEN:
             return []
         # ratio = 200*matches/(len_a+len_b) can reach the cutoff only for these lengths
-        most = int(len(w) * (200 / FUZZY_CUTOFF - 1))
-        least = int(np.ceil(len(w) / (200 / FUZZY_CUTOFF - 1)))
+        # (integers: float division put 5/(5/3) at 3.0000000000000004 and lost "han" for "huang")
+        c, n = FUZZY_CUTOFF, len(w)
+        least, most = -(-c * n // (200 - c)), (200 - c) * n // c
         found = []
         for n in range(least, most + 1):
             bucket = self._by_len.get(n)
@@ -124,45 +136,79 @@ class SearchIndex:
             found.extend(bucket[i] for i in np.nonzero(scores)[0])
         return found
 
-    def _ids(self, words: list[str]) -> set[int]:
-        ids: set[int] = set()
-        for v in words:
-            ids.update(self._postings[v])
-        return ids
+    def _mask(self, words: list[str]) -> np.ndarray:
+        mask = np.zeros(len(self.entries), dtype=bool)
+        if words:
+            mask[np.concatenate([self._arrays[v] for v in words])] = True
+        return mask
+
+    def _prefix_mask(self, w: str) -> np.ndarray:
+        """Entries with a word starting with ``w``; kept for one- and two-letter prefixes,
+        which are the expensive ones and come back at every new query."""
+        if len(w) > 2:
+            return self._mask(self._prefix_words(w))
+        mask = self._masks.get(w)
+        if mask is None:
+            mask = self._masks[w] = self._mask(self._prefix_words(w))
+        return mask
 
     def search(self, query: str, limit: int = 10, kinds: tuple[str, ...] | None = None, per_kind: int | None = None) -> list[Hit]:
         """Ranked hits; ``per_kind`` keeps at most that many of each kind."""
         self._prepare()
         q = fold(query).strip()
         qwords = words_of(q)
-        if not qwords:
+        if not qwords or not self.entries:
             return []
-        exact_sets, prefix_sets, any_sets = [], [], []
+        memo_key = (q, limit, kinds, per_kind)
+        if len(q) <= 2 and memo_key in self._memo:  # the broadest queries come back at every new search
+            return self._memo[memo_key]
+        n = len(self.entries)
+        matched = np.ones(n, dtype=bool)
+        prefix_all = np.ones(n, dtype=bool)
+        exact_all = np.ones(n, dtype=bool)
         for w in qwords:
-            exact = set(self._postings.get(w, ()))
-            prefix = self._ids(self._prefix_words(w))
-            fuzzy = self._ids(self._fuzzy_words(w))
-            exact_sets.append(exact)
-            prefix_sets.append(prefix)
-            any_sets.append(prefix | fuzzy)
-        candidates = set.intersection(*sorted(any_sets, key=len))
-        if not candidates:
-            return []
-        prefix_all = set.intersection(*prefix_sets)
-        exact_all = set.intersection(*exact_sets)
-        ids = np.fromiter(candidates, dtype=np.int64, count=len(candidates))
+            prefix = self._prefix_mask(w)
+            matched &= prefix | self._mask(self._fuzzy_words(w))
+            prefix_all &= prefix
+            exact_all &= self._mask([w] if w in self._arrays else [])
         if kinds:
-            wanted = np.isin(self._kinds[ids], [KINDS.index(k) for k in kinds])
-            ids = ids[wanted]
-            if not len(ids):
-                return []
-        tiers = np.zeros(len(ids), dtype=np.int64)
-        tiers[np.isin(ids, np.fromiter(prefix_all, dtype=np.int64, count=len(prefix_all)))] = 1
-        tiers[np.isin(ids, np.fromiter(exact_all, dtype=np.int64, count=len(exact_all)))] = 2
-        tiers[np.isin(ids, np.array(self._by_key.get(q, []), dtype=np.int64))] = 3
-        scores = process.cdist([q], [self.keys[i] for i in ids], scorer=fuzz.WRatio, workers=1)[0]
-        order = np.lexsort((self._text_rank[ids], -self._weights[ids], -np.round(scores, 6), -tiers))
-        return self._take(ids, tiers, scores, order, limit, per_kind)
+            matched &= np.isin(self._kinds, [KINDS.index(k) for k in kinds])
+        ids = np.nonzero(matched)[0]
+        if not len(ids):
+            return []
+        tiers = prefix_all[ids].astype(np.int64) + exact_all[ids]
+        exact = self._by_key.get(q)
+        if exact:
+            tiers[np.isin(ids, exact)] = 3
+        scores = self._scores(q, ids)
+        hits = self._take(ids, tiers, scores, self._order(ids, tiers, scores, limit, per_kind), limit, per_kind)
+        if len(q) <= 2:
+            self._memo[memo_key] = hits
+        return hits
+
+    def _scores(self, q: str, ids: np.ndarray) -> np.ndarray:
+        """Within a tier: WRatio (rapidfuzz's best all-round score) for a focused query; for a
+        broad one (more than BROAD matches: a letter or two, a common word) plain ``ratio``
+        against the entry's first BROAD_CHARS characters, many times cheaper, which prefers the
+        entries closest to the query as a whole."""
+        if len(ids) <= BROAD:
+            keys, scorer = self._key_array[ids].tolist(), fuzz.WRatio
+        else:
+            keys, scorer = self._short_array[ids].tolist(), fuzz.ratio
+        return np.round(process.cdist([q], keys, scorer=scorer, workers=1, dtype=np.float64)[0], 2)
+
+    def _order(self, ids, tiers, scores, limit, per_kind) -> np.ndarray:
+        """Positions sorted by tier, score, weight, text: one packed key, partial sort."""
+        n = max(len(self.entries), 1)
+        bits = int(n).bit_length()
+        key = (tiers << 14) | np.round(scores * 100).astype(np.int64)  # higher is better
+        key = (key << bits) | (n - 1 - self._weight_rank[ids])
+        key = (key << bits) | (n - 1 - self._text_rank[ids])
+        take = len(ids) if per_kind is not None or len(ids) <= 4 * limit else 4 * limit
+        if take < len(ids):
+            top = np.argpartition(-key, take)[:take]
+            return top[np.argsort(-key[top], kind="stable")]
+        return np.argsort(-key, kind="stable")
 
     def _take(self, ids, tiers, scores, order, limit, per_kind) -> list[Hit]:
         hits, counts, seen = [], defaultdict(int), set()
@@ -196,9 +242,12 @@ class SearchIndex:
             return []
         ids = np.array([n for n, _ in scored], dtype=np.int64)
         tiers = np.array([t for _, t in scored], dtype=np.int64)
-        scores = process.cdist([q], [self.keys[i] for i in ids], scorer=fuzz.WRatio, workers=1)[0]
-        order = np.lexsort((self._text_rank[ids], -self._weights[ids], -np.round(scores, 6), -tiers))
-        return self._take(ids, tiers, scores, order, limit, None)
+        scores = self._scores(q, ids)
+        return self._take(ids, tiers, scores, self._order(ids, tiers, scores, len(ids), None), limit, None)
+
+
+BROAD = 3000  # more matches than this: the query is too broad for WRatio to tell them apart
+BROAD_CHARS = 48
 
 
 def rank(q: str, qwords: list[str], key: str) -> int | None:
