@@ -77,7 +77,7 @@ def library_entries(lib) -> list[Entry]:
     for key, count in entity_counts.items():
         text = entity_forms[key].most_common(1)[0][0]
         arts = len(entity_articles[key])
-        entries.append(Entry("entity", text, count, ("entity", *key), f"{kind_of(key[1])} · {count} mentions in {arts} article{'s' if arts != 1 else ''}"))
+        entries.append(Entry("entity", text, count, ("entity", *key), f"{kind_of(key[1])} · {_n(count, 'mention')} in {_n(arts, 'article')}"))
     names = {k[0] for k in entity_counts}
     for key, count in topic_counts.items():
         if key in names:
@@ -87,8 +87,12 @@ def library_entries(lib) -> list[Entry]:
         if count < 2 and len(key.split()) < 2:
             continue
         text = topic_forms[key].most_common(1)[0][0]
-        entries.append(Entry("topic", text, count, ("topic", key), f"topic · {count} mentions in {arts} article{'s' if arts != 1 else ''}"))
+        entries.append(Entry("topic", text, count, ("topic", key), f"topic · {_n(count, 'mention')} in {_n(arts, 'article')}"))
     return entries
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def build_index(lib) -> SearchIndex:

@@ -27,7 +27,7 @@ class SearchBar(Vertical):
     DEFAULT_CSS = """
     SearchBar { dock: top; height: auto; max-height: 70%; display: none; background: $surface; border-bottom: hkey $primary; }
     SearchBar.-shown { display: block; }
-    SearchBar Input { border: none; height: 1; padding: 0 1; }
+    SearchBar Input { padding: 0 1; background: $boost; }
     SearchBar OptionList { height: auto; max-height: 24; border: none; }
     """
     BINDINGS = [
@@ -50,7 +50,7 @@ class SearchBar(Vertical):
         self.hits: dict[str, Hit] = {}
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search speakers, topics, quotes, titles, text…", id="search-input")
+        yield Input(placeholder="Search speakers, topics, quotes, titles, text…", id="search-input", compact=True)
         yield OptionList(id="search-results")
 
     def open(self) -> None:
@@ -114,14 +114,24 @@ class SearchBar(Vertical):
         self.post_message(self.Closed())
 
 
+SNIPPET = 90
+
+
 def _label(hit: Hit, query: str) -> Text:
-    """The hit with the matched characters highlighted, and its detail dimmed."""
+    """The hit with the matched characters highlighted, and its detail dimmed; long texts as a
+    snippet around the first match."""
     entry = hit.entry
     text = safe(entry.title)
-    if len(text) > 140:
-        text = text[:139] + "…"
+    spans = match_spans(text, query)
+    if len(text) > SNIPPET:
+        start = max(0, (spans[0][0] if spans else 0) - SNIPPET // 3)
+        end = min(len(text), start + SNIPPET)
+        head, tail = ("…" if start else ""), ("…" if end < len(text) else "")
+        shift = start - len(head)
+        text = head + text[start:end] + tail
+        spans = [(a - shift, b - shift) for a, b in spans if a >= start and b <= end]
     label = Text(text)
-    for a, b in match_spans(text, query):
+    for a, b in spans:
         label.stylize("bold reverse", a, b)
     if entry.detail:
         label.append("  " + safe(entry.detail), style="dim")
