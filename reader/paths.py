@@ -12,9 +12,20 @@ APP = "quotereader"
 _HERE = Path(__file__).resolve().parent
 
 
+_configured_cache: Path | None = None
+
+
+def set_cache_dir(path: Path | None) -> None:
+    """config.toml's cache folder: used unless READER_CACHE_DIR says otherwise."""
+    global _configured_cache
+    _configured_cache = path
+
+
 def cache_dir() -> Path:
     override = os.environ.get("READER_CACHE_DIR")
-    return Path(override) if override else Path(platformdirs.user_cache_dir(APP, appauthor=False))
+    if override:
+        return Path(override)
+    return _configured_cache or Path(platformdirs.user_cache_dir(APP, appauthor=False))
 
 
 def config_dir() -> Path:

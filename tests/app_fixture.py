@@ -23,3 +23,12 @@ def fixture_library(with_third: bool = True, with_search: bool = False) -> Libra
 
 def make_app(with_third: bool = True, state: Path | None = None, with_search: bool = False) -> ReaderApp:
     return ReaderApp(library=fixture_library(with_third, with_search), state_file=StateFile(state) if state else None)
+
+
+def make_configured_app(tmp_path: Path, config_text: str = "", theme: str | None = None, state: Path | None = None) -> ReaderApp:
+    from reader.config import load_config
+
+    path = tmp_path / "config.toml"
+    path.write_text(config_text)
+    return ReaderApp(library=fixture_library(), config=load_config(path), theme=theme,
+                     state_file=StateFile(state) if state else None)

@@ -9,9 +9,13 @@ SEEDS = ROOT / "seeds"
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _private_cache(tmp_path_factory):
-    """Tests never touch the user's cache."""
+def _private_folders(tmp_path_factory):
+    """Tests never touch the user's cache, config, themes or state."""
     os.environ["READER_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data"))
+    for name in ("READER_CONFIG", "READER_THEME", "READER_MODEL"):
+        os.environ.pop(name, None)
     yield
 
 

@@ -13,13 +13,16 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Label, ProgressBar
 
 from reader.cache import Cache
+from reader.config import Config, decide
 from reader.entities import kind_of
 from reader.library import Library, annotations_for, load_library, pipeline_key, take_cached
 from reader.index import Hit, SearchIndex
 from reader.library_index import build_index, mentions
 from reader.navigation import Move, Navigator
 from reader.state import Remembered, StateFile
+from reader.themes import DEFAULT_THEME, load_themes
 from reader.ui.screens.help import HelpScreen
+from reader.ui.theming import READER_DEFAULTS, check_keymap, textual_themes
 from reader.ui.widgets.article_list import ArticleList, Row
 from reader.ui.commands import SearchCommands
 from reader.ui.widgets.reading_pane import ReadingPane, Shown
@@ -70,8 +73,14 @@ class ReaderApp(App[None]):
         model: str | None = None,
         state_file: StateFile | None = None,
         cache: Cache | None = None,
+        theme: str | None = None,
+        config: Config | None = None,
     ) -> None:
         super().__init__()
+        self.theme_flag = theme
+        self.config = config
+        self.remembered = state_file.load() if state_file else Remembered()
+        self._theme_ready = False
         self.paths = paths or []
         self.library = library
         self.model = model
@@ -101,7 +110,51 @@ class ReaderApp(App[None]):
 
     # --- loading -------------------------------------------------------------------------------
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return {**super().get_theme_variable_defaults(), **READER_DEFAULTS}
+
+    def _setup_look_and_keys(self) -> None:
+        """Themes (shipped and the user's), the theme by precedence, the keymap; what is
+        wrong is shown, and everything else still works."""
+        themes, problems = textual_themes(load_themes())
+        for theme in themes:
+            self.register_theme(theme)
+        config = self.config
+        if config is not None:
+            problems += config.problems
+            good, keymap_problems = check_keymap(config.keymap, self.binding_keys(), str(config.path))
+            problems += keymap_problems
+            if good:
+                self.set_keymap(good)
+            self.query_one(ReadingPane).kinds = set(config.highlight)
+        wanted = decide(self.theme_flag, "READER_THEME", self.remembered.theme, config.theme if config else None, DEFAULT_THEME)
+        if wanted not in self.available_themes:
+            problems.append(f"unknown theme {wanted!r}; using {DEFAULT_THEME} (`reader themes` lists them)")
+            wanted = DEFAULT_THEME
+        self.theme = wanted
+        self._theme_ready = True
+        for problem in problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=15)
+
+    def binding_keys(self) -> dict[str, str]:
+        """Every binding id of the app and its panes, with its keys."""
+        from reader.ui.widgets.search_bar import SearchBar as _SearchBar
+
+        found = {}
+        for cls in (type(self), ArticleList, ReadingPane, SpeakersPane, _SearchBar, HelpScreen):
+            for b in cls.BINDINGS:
+                if isinstance(b, Binding) and b.id:
+                    found[b.id] = b.key
+        return found
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen in the app is remembered in the state file (never in config.toml)."""
+        if self._theme_ready and self.state_file is not None and theme != self.remembered.theme:
+            self.remembered.theme = theme
+            self.state_file.save(self.remembered)
+
     def on_mount(self) -> None:
+        self._setup_look_and_keys()
         self.query_one("#progress").display = False
         self.query_one("#filter-chip").display = False
         self.query_one(ArticleList).focus()
@@ -237,7 +290,7 @@ class ReaderApp(App[None]):
     def _restore(self) -> None:
         if self.state_file is None or self.article is not None:
             return
-        state = self.state_file.load()
+        state = self.remembered
         ids = [a.id for a in self.library.articles]
         if state.article_id in ids:
             index = ids.index(state.article_id)
@@ -250,9 +303,10 @@ class ReaderApp(App[None]):
         if self.state_file is None or self.library is None or self.article is None:
             return
         pane = self.query_one(ReadingPane)
-        self.state_file.save(
-            Remembered(article_id=self.library.articles[self.article].id, quote=self.quote, scroll=round(pane.scroll_y))
-        )
+        self.remembered.article_id = self.library.articles[self.article].id
+        self.remembered.quote = self.quote
+        self.remembered.scroll = round(pane.scroll_y)
+        self.state_file.save(self.remembered)
 
     async def action_quit(self) -> None:
         self._save()

@@ -52,17 +52,17 @@ class ReadingPane(ScrollView, can_focus=True):
     }
     DEFAULT_CSS = """
     ReadingPane { padding: 0 1; overflow-x: hidden; scrollbar-size-vertical: 1; }
-    ReadingPane > .reading-pane--person { color: #c4a7ff; }
-    ReadingPane > .reading-pane--organisation { color: #5ed3e6; }
-    ReadingPane > .reading-pane--place { color: #f2b661; }
-    ReadingPane > .reading-pane--date-number { color: #a6c98a; }
-    ReadingPane > .reading-pane--other { color: #e0a3d8; }
-    ReadingPane > .reading-pane--quote { color: #9fe0a8; text-style: italic; }
-    ReadingPane > .reading-pane--current-quote { background: #4a3f10; text-style: italic; }
-    ReadingPane > .reading-pane--speaker { color: #74b9ff; }
-    ReadingPane > .reading-pane--current-speaker { color: #ffd866; text-style: bold; }
+    ReadingPane > .reading-pane--person { color: $reader-person; }
+    ReadingPane > .reading-pane--organisation { color: $reader-organisation; }
+    ReadingPane > .reading-pane--place { color: $reader-place; }
+    ReadingPane > .reading-pane--date-number { color: $reader-date-number; }
+    ReadingPane > .reading-pane--other { color: $reader-other; }
+    ReadingPane > .reading-pane--quote { color: $reader-quote; text-style: italic; }
+    ReadingPane > .reading-pane--current-quote { background: $reader-current-quote; text-style: italic; }
+    ReadingPane > .reading-pane--speaker { color: $reader-speaker; }
+    ReadingPane > .reading-pane--current-speaker { color: $reader-speaker; text-style: bold reverse; }
     ReadingPane > .reading-pane--title { text-style: bold; }
-    ReadingPane > .reading-pane--mark { background: #1f4e79; text-style: bold underline; }
+    ReadingPane > .reading-pane--mark { background: $reader-mark; text-style: bold underline; }
     ReadingPane > .reading-pane--empty { color: $text-muted; }
     """
 
@@ -76,6 +76,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self.shown: Shown | None = None
         self.current: int | None = None
         self.show_entities = True
+        self.kinds: set[str] = set(KINDS)  # entity kinds to colour (config: highlight)
         self.mark: tuple[int, int] | None = None  # a searched mention or paragraph
         self.lines: list[Line] = []
         self._strips: dict[int, Strip] = {}
@@ -172,6 +173,8 @@ class ReadingPane(ScrollView, can_focus=True):
         text = Text(shown.body, no_wrap=True, end="")
         if self.show_entities:
             for a, b, kind in shown.entities:
+                if kind not in self.kinds:
+                    continue
                 text.stylize(self.get_component_rich_style(f"reading-pane--{kind}", partial=True), a, b)
         quote_style = self.get_component_rich_style("reading-pane--quote", partial=True)
         current_style = self.get_component_rich_style("reading-pane--current-quote", partial=True)
@@ -219,7 +222,7 @@ class ReadingPane(ScrollView, can_focus=True):
         else:
             segments.append(Segment(" " * (gutter - 1), base))
         bar = "▌" if q is not None and q == self.current else " "
-        segments.append(Segment(bar, base + self.get_component_rich_style("reading-pane--current-speaker")))
+        segments.append(Segment(bar, base + self.get_component_rich_style("reading-pane--speaker")))
         if line.paragraph >= 0:
             piece = self._styled[line.start : line.end]
             piece.plain = piece.plain.replace("\n", " ")

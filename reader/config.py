@@ -1,0 +1,109 @@
+"""config.toml: the user's settings, strictly checked, and how each setting is decided.
+
+Precedence, for every setting: command-line flag, then environment variable, then what the app
+remembered (state file), then config.toml, then the default. A wrong value is reported with
+the file, the key and what was expected, and its default is used; nothing else is lost.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tomli
+
+from reader import paths
+from reader.entities import KINDS
+from reader.textclean import safe
+
+KEYS = {
+    "theme": "a theme name (string)",
+    "model": "an installed spaCy model's name (string)",
+    "library": "a list of paths opened by a bare `reader`",
+    "highlight": f"a list of entity kinds to colour, from: {', '.join(KINDS)}",
+    "cache_dir": "a folder for the annotation cache (string)",
+    "keymap": "a table of binding id = \"keys\"",
+}
+
+
+@dataclass
+class Config:
+    path: Path
+    exists: bool = False
+    theme: str | None = None
+    model: str | None = None
+    library: list[Path] = field(default_factory=list)
+    highlight: list[str] = field(default_factory=lambda: list(KINDS))
+    cache_dir: Path | None = None
+    keymap: dict[str, str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+def config_path() -> Path:
+    override = os.environ.get("READER_CONFIG")
+    return Path(override).expanduser() if override else paths.config_dir() / "config.toml"
+
+
+def load_config(path: Path | None = None) -> Config:
+    path = path or config_path()
+    config = Config(path)
+    shown = safe(str(path))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return config
+    except (OSError, UnicodeDecodeError) as exc:
+        config.problems.append(f"{shown}: cannot read ({exc}); using the defaults")
+        return config
+    config.exists = True
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
+        config.problems.append(f"{shown}:line {line}, column {col}: not valid TOML ({getattr(exc, 'msg', exc)}); using the defaults")
+        return config
+
+    def bad(key: str, why: str) -> None:
+        config.problems.append(f"{shown}: `{key}` {why}; expected {KEYS.get(key.split('.')[0], 'something else')}")
+
+    for key, value in data.items():
+        if key not in KEYS:
+            config.problems.append(f"{shown}: unknown key `{key}` (known: {', '.join(KEYS)})")
+        elif key in ("theme", "model"):
+            setattr(config, key, value) if isinstance(value, str) and value.strip() else bad(key, "must be a non-empty string")
+        elif key == "cache_dir":
+            if isinstance(value, str) and value.strip():
+                config.cache_dir = Path(value).expanduser()
+            else:
+                bad(key, "must be a non-empty string")
+        elif key == "library":
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                config.library = [Path(v).expanduser() for v in value]
+            else:
+                bad(key, "must be a list of strings")
+        elif key == "highlight":
+            if isinstance(value, list) and all(v in KINDS for v in value):
+                config.highlight = list(value)
+            else:
+                bad(key, f"has {value!r}")
+        elif key == "keymap":
+            if not isinstance(value, dict):
+                bad(key, "must be a table ([keymap])")
+                continue
+            for binding, keys in value.items():
+                if isinstance(keys, str) and keys.strip():
+                    config.keymap[binding] = keys
+                else:
+                    config.problems.append(f"{shown}: `keymap.{binding}` must be a string of keys like \"ctrl+n\" or \"n,j\"")
+    return config
+
+
+def decide(flag=None, env: str | None = None, state=None, config=None, default=None):
+    """The first of flag, environment variable (by name), remembered state, config, default
+    that is set."""
+    env_value = os.environ.get(env) if env else None
+    for value in (flag, env_value or None, state, config):
+        if value is not None:
+            return value
+    return default
