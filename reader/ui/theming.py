@@ -77,7 +77,11 @@ def check_keymap(keymap: dict[str, str], bindings: dict[str, str], path: str) ->
     good, problems = {}, []
     for binding, keys in keymap.items():
         if binding not in bindings:
-            problems.append(f"{shown}: `keymap.{binding}`: no binding has that id (known: {', '.join(sorted(bindings))})")
+            from rapidfuzz import process
+
+            close = process.extractOne(binding, list(bindings))
+            hint = f"did you mean `{close[0]}`? " if close and close[1] >= 60 else ""
+            problems.append(f"{shown}: `keymap.{binding}`: no binding has that id ({hint}`reader config` lists them)")
             continue
         names = [k.strip() for k in keys.split(",") if k.strip()]
         unknown = [k for k in names if not key_is_known(k)]
