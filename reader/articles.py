@@ -144,10 +144,18 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
     return spans
 
 
-def read_file(path: Path) -> tuple[Article | None, list[str]]:
+MAX_FILE_BYTES = 50_000_000
+
+
+def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[Article | None, list[str]]:
     """Read one file; on failure, no article and a one-line reason."""
     shown = textclean.safe(str(path))
     try:
+        if not path.is_file():
+            return None, [f"{shown}: not a regular file; skipped" if path.exists() else f"{shown}: a link to nothing; skipped"]
+        size = path.stat().st_size
+        if size > max_bytes:
+            return None, [f"{shown}: skipped, {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit (max_file_mb in config.toml)"]
         data = path.read_bytes()
     except OSError as exc:
         return None, [f"{shown}: cannot read ({exc.strerror or exc})"]
@@ -172,8 +180,10 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
                 for name in sorted(files):
                     if Path(name).suffix.lower() in TEXT_SUFFIXES:
                         found.append(Path(root) / name)
-        elif path.exists():
+        elif path.is_file():
             found.append(path)
+        elif path.exists():  # a FIFO, a socket, a device: reading it could hang or never end
+            problems.append(f"{textclean.safe(str(path))}: not a regular file; skipped")
         elif path.is_symlink():
             problems.append(f"{textclean.safe(str(path))}: a link to nothing; skipped")
         else:
@@ -185,12 +195,12 @@ def _walk_error(exc: OSError) -> str:
     return f"{textclean.safe(str(exc.filename))}: cannot list ({exc.strerror or exc}); skipped"
 
 
-def load_paths(paths: list[Path]) -> LoadResult:
+def load_paths(paths: list[Path], max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
     """Load every article under ``paths``; two files with the same body are one article."""
     files, problems = find_files(paths)
     by_id: dict[str, Article] = {}
     for path in files:
-        article, file_problems = read_file(path)
+        article, file_problems = read_file(path, max_bytes)
         problems.extend(file_problems)
         if article is None:
             continue

@@ -117,8 +117,9 @@ def _open(args):
 
     targets = args.paths or [paths.seeds_dir()]
     bar = Bar("annotating")
+    c = args.config
     try:
-        lib = open_library(targets, model=args.model, progress=bar)
+        lib = open_library(targets, model=args.model, progress=bar, max_bytes=c.max_file_mb * 1_000_000, max_chars=c.max_annotate_chars)
     except ModelMissing as exc:
         bar.close()
         print(f"reader: {exc}", file=sys.stderr)
@@ -216,7 +217,7 @@ def cmd_quotes(args) -> int:
     if args.format == "jsonl":
         output.jsonl(
             {
-                "article": r.article.file_name,
+                "article": safe(r.article.file_name),
                 "article_id": r.article.id,
                 "title": r.article.title,
                 "quote": r.text,
@@ -267,7 +268,7 @@ def cmd_search(args) -> int:
             row["speaker_id"] = e.ref[0]
         elif e.kind in ("quote", "article", "text"):
             article = lib.articles[e.ref[0]]
-            row["article"] = article.file_name
+            row["article"] = safe(article.file_name)
             row["article_id"] = article.id
             if e.kind == "quote":
                 q = lib.annotations[article.id].quotes[e.ref[1]]

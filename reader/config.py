@@ -24,6 +24,8 @@ KEYS = {
     "highlight": f"a list of entity kinds to colour, from: {', '.join(KINDS)}",
     "cache_dir": "a folder for the annotation cache (string)",
     "keymap": "a table of binding id = \"keys\"",
+    "max_file_mb": "a whole number of megabytes: larger files are skipped (default 50)",
+    "max_annotate_chars": "a whole number of characters: longer articles are shown but not annotated (default 2000000)",
 }
 
 
@@ -37,6 +39,8 @@ class Config:
     highlight: list[str] = field(default_factory=lambda: list(KINDS))
     cache_dir: Path | None = None
     keymap: dict[str, str] = field(default_factory=dict)
+    max_file_mb: int = 50
+    max_annotate_chars: int = 2_000_000
     problems: list[str] = field(default_factory=list)
 
 
@@ -87,6 +91,11 @@ def load_config(path: Path | None = None) -> Config:
                 config.highlight = list(value)
             else:
                 bad(key, f"has {value!r}")
+        elif key in ("max_file_mb", "max_annotate_chars"):
+            if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+                setattr(config, key, value)
+            else:
+                bad(key, "must be a positive whole number")
         elif key == "keymap":
             if not isinstance(value, dict):
                 bad(key, "must be a table ([keymap])")

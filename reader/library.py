@@ -14,6 +14,7 @@ from reader.nlp import pipeline
 from reader.nlp.annotate import ANNOTATOR_VERSION
 from reader.records import Annotation, Quote
 from reader.speakers import Speaker, SpeakerIndex
+from reader.textclean import safe
 
 
 def pipeline_key(model: str | None = None) -> str:
@@ -85,9 +86,9 @@ class Library:
         return rows
 
 
-def load_library(paths: list[Path]) -> Library:
+def load_library(paths: list[Path], max_bytes: int | None = None) -> Library:
     """The articles under ``paths``, not yet annotated."""
-    loaded = load_paths(paths)
+    loaded = load_paths(paths, max_bytes) if max_bytes else load_paths(paths)
     return Library(loaded.articles, problems=loaded.problems)
 
 
@@ -101,6 +102,20 @@ def take_cached(lib: Library, cache: Cache) -> list[Article]:
         else:
             lib.annotations[article.id] = ann
     return missing
+
+
+MAX_ANNOTATE_CHARS = 2_000_000
+
+
+def too_long(articles: list[Article], limit: int = MAX_ANNOTATE_CHARS) -> tuple[list[Article], list[Article]]:
+    """(articles to annotate, articles shown as plain text because they are over the limit)."""
+    ok = [a for a in articles if len(a.body) <= limit]
+    return ok, [a for a in articles if len(a.body) > limit]
+
+
+def skip_message(article: Article, limit: int) -> str:
+    return (f"{safe(str(article.path))}: not annotated, {len(article.body):,} characters is over the "
+            f"{limit:,} limit (max_annotate_chars in config.toml); shown as plain text")
 
 
 def annotations_for(articles: list[Article], cache: Cache, model: str | None = None) -> Iterator[tuple[Article, Annotation]]:
@@ -121,11 +136,16 @@ def open_library(
     model: str | None = None,
     cache: Cache | None = None,
     progress: Callable[[int, int], None] | None = None,
+    max_bytes: int | None = None,
+    max_chars: int = MAX_ANNOTATE_CHARS,
 ) -> Library:
     """Load articles, take what the cache has, annotate the rest, and finish."""
-    lib = load_library(paths)
+    lib = load_library(paths, max_bytes)
     cache = cache or Cache(pipeline_key(model))
-    missing = take_cached(lib, cache)
+    missing, skipped = too_long(take_cached(lib, cache), max_chars)
+    for article in skipped:
+        lib.problems.append(skip_message(article, max_chars))
+        lib.annotations[article.id] = Annotation([], [], [])
     for done, (article, ann) in enumerate(annotations_for(missing, cache, model) if missing else (), 1):
         lib.annotations[article.id] = ann
         if progress:

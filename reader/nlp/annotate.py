@@ -16,7 +16,7 @@ from reader.records import Annotation, Entity, Quote
 ANNOTATOR_VERSION = "9"
 # spaCy's parser needs about 1 GB per 100,000 characters: longer texts are parsed in pieces cut
 # at paragraph ends, and their spans shifted back into the body.
-PIECE_CHARS = 50_000
+PIECE_CHARS = 20_000
 BATCH_SIZE = 32
 
 

@@ -15,7 +15,17 @@ from textual.widgets import Footer, Label, ProgressBar
 from reader.cache import Cache
 from reader.config import Config, decide
 from reader.entities import kind_of
-from reader.library import Library, annotations_for, load_library, pipeline_key, take_cached
+from reader.library import (
+    MAX_ANNOTATE_CHARS,
+    Library,
+    annotations_for,
+    load_library,
+    pipeline_key,
+    skip_message,
+    take_cached,
+    too_long,
+)
+from reader.records import Annotation
 from reader.index import Hit, SearchIndex
 from reader.library_index import build_index, mentions
 from reader.navigation import Move, Navigator
@@ -165,9 +175,14 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
-        lib = load_library(self.paths)
+        c = self.config
+        lib = load_library(self.paths, c.max_file_mb * 1_000_000 if c else None)
         cache = self.cache or Cache(pipeline_key(self.model))
-        missing = take_cached(lib, cache)
+        limit = c.max_annotate_chars if c else MAX_ANNOTATE_CHARS
+        missing, skipped = too_long(take_cached(lib, cache), limit)
+        for article in skipped:
+            lib.problems.append(skip_message(article, limit))
+            lib.annotations[article.id] = Annotation([], [], [])
         lib.finish()
         self.call_from_thread(self._loaded, lib, missing)
 
