@@ -12,7 +12,7 @@ from reader import __version__, output, paths
 from reader.config import decide
 from reader.textclean import safe
 
-SUBCOMMANDS = ("open", "articles", "entities", "quotes", "speakers", "search", "themes", "config", "cache")
+SUBCOMMANDS = ("open", "articles", "entities", "quotes", "speakers", "search", "bookmarks", "themes", "config", "cache")
 log = logging.getLogger("reader")
 
 
@@ -40,6 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = with_paths(sub.add_parser("open", help="open articles (also what a bare `reader PATH...` does)"))
     p.add_argument("--theme", help="theme to use (see `reader themes`); else READER_THEME, the last one chosen, config.toml")
+    p = sub.add_parser("bookmarks", help="export the bookmarked quotes")
+    p.add_argument("--format", choices=("jsonl", "md"), default="md")
     sub.add_parser("themes", help="list the themes, where each comes from, and the ones that failed")
     sub.add_parser("config", help="print the active settings and the config file's path")
     with_format(with_paths(sub.add_parser("articles", help="list articles: id, title, file, words, entities")))
@@ -285,6 +287,30 @@ def cmd_search(args) -> int:
     return 0 if rows else 1
 
 
+def cmd_bookmarks(args) -> int:
+    from reader.state import StateFile
+
+    marks = StateFile.default().bookmarks()
+    if args.format == "jsonl":
+        output.jsonl(
+            {"article_id": b.article_id, "quote": b.quote, "speaker": b.speaker, "title": b.title,
+             "file": safe(b.file or ""), "url": b.url, "start": b.start, "end": b.end}
+            for b in marks
+        )
+    else:
+        print("| Speaker | Quote | Article | Link |")
+        print("|---|---|---|---|")
+        for b in marks:
+            link = b.url or (b.file or "")
+            print(f"| {_md(b.speaker or '')} | “{_md(b.quote)}” | {_md(b.title)} | {_md(safe(link))} |")
+    return 0
+
+
+def _md(text: str) -> str:
+    """A table cell a person can paste: pipes and line breaks escaped, controls replaced."""
+    return safe(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
 def cmd_themes(args) -> int:
     from reader.themes import DEFAULT_THEME, load_themes
     from reader.ui.theming import to_textual
@@ -322,7 +348,7 @@ def cmd_config(args) -> int:
     print(f"library:     {', '.join(safe(str(p)) for p in c.library) or '(the shipped samples)'}")
     print(f"highlight:   {', '.join(c.highlight)}")
     print(f"cache:       {safe(str(cache_root()))}")
-    print(f"state:       {safe(str(StateFile.default().path))}")
+    print(f"state:       {safe(str(StateFile.default().path))} (read marks, position, theme, bookmarks)")
     if c.keymap:
         from reader.ui.app import ReaderApp
         from reader.ui.theming import check_keymap
@@ -360,6 +386,7 @@ COMMANDS = {
     "quotes": cmd_quotes,
     "speakers": cmd_speakers,
     "search": cmd_search,
+    "bookmarks": cmd_bookmarks,
     "themes": cmd_themes,
     "config": cmd_config,
 }

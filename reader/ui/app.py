@@ -29,8 +29,9 @@ from reader.records import Annotation
 from reader.index import Hit, SearchIndex
 from reader.library_index import build_index, mentions
 from reader.navigation import Move, Navigator
-from reader.state import Remembered, StateFile
+from reader.state import Bookmark, Remembered, StateFile
 from reader.themes import DEFAULT_THEME, load_themes
+from reader.ui.screens.bookmarks import BookmarksScreen
 from reader.ui.screens.help import HelpScreen
 from reader.ui.theming import READER_DEFAULTS, check_keymap, textual_themes
 from reader.ui.widgets.article_list import ArticleList, Row
@@ -54,6 +55,8 @@ class ReaderApp(App[None]):
         Binding("s", "toggle_speakers", "Speakers", id="speakers.toggle"),
         Binding("e", "toggle_entities", "Entities", id="entities.toggle"),
         Binding("y", "copy_quote", "Copy quote", id="quote.copy"),
+        Binding("b", "bookmark", "Bookmark", id="bookmark.toggle"),
+        Binding("B", "bookmarks", "Bookmarks", id="bookmarks.show"),
         Binding("slash", "search", "Search", key_display="/", id="search.open"),
         Binding("m", "mention(1)", "Next mention", show=False, id="mention.next"),
         Binding("M", "mention(-1)", "Prev mention", show=False, id="mention.prev"),
@@ -90,6 +93,7 @@ class ReaderApp(App[None]):
         self.theme_flag = theme
         self.config = config
         self.remembered = state_file.load() if state_file else Remembered()
+        self.read: set[str] = state_file.read_ids() if state_file else set()  # survives restarts
         self._theme_ready = False
         self.paths = paths or []
         self.library = library
@@ -101,7 +105,6 @@ class ReaderApp(App[None]):
         self.article: int | None = None  # index of the open article (in library order)
         self.quote: int | None = None  # index of the current quote in it
         self.listed: list[int] = []  # the articles the list shows, in order (a filter narrows it)
-        self.read: set[str] = set()  # ids of articles opened this session
         self.filter_label: str | None = None
         self.marks: list[tuple[int, int, int]] = []  # mentions being walked: (article, start, end)
         self.mark: int | None = None
@@ -151,7 +154,7 @@ class ReaderApp(App[None]):
         from reader.ui.widgets.search_bar import SearchBar as _SearchBar
 
         found = {}
-        for cls in (type(self), ArticleList, ReadingPane, SpeakersPane, _SearchBar, HelpScreen):
+        for cls in (type(self), ArticleList, ReadingPane, SpeakersPane, _SearchBar, HelpScreen, BookmarksScreen):
             for b in cls.BINDINGS:
                 if isinstance(b, Binding) and b.id:
                     found[b.id] = b.key
@@ -335,7 +338,11 @@ class ReaderApp(App[None]):
     def open_article(self, index: int, quote: int | None = None) -> None:
         self.article = index
         self.quote = quote
-        self.read.add(self.library.articles[index].id)
+        article_id = self.library.articles[index].id
+        if article_id not in self.read:
+            self.read.add(article_id)
+            if self.state_file is not None:
+                self.state_file.mark_read(article_id)
         articles = self.query_one(ArticleList)
         row = self._row_of(index)
         articles.current = row
@@ -406,6 +413,40 @@ class ReaderApp(App[None]):
         text = self.quote_with_attribution(self.article, self.quote)
         self.copy_to_clipboard(text)
         self.notify("Quote copied.", timeout=2)
+
+    def action_bookmark(self) -> None:
+        if self.article is None or self.quote is None:
+            self.notify("No current quote to bookmark: press n first.", timeout=3)
+            return
+        if self.state_file is None:
+            return
+        article = self.library.articles[self.article]
+        shown = self._shown(self.article)
+        parts = shown.quotes[self.quote]
+        mark = Bookmark(
+            article.id, parts[0][0], parts[-1][1], " ".join(shown.body[a:b] for a, b in parts),
+            shown.speakers[self.quote], article.title, str(article.path), article.url,
+        )
+        on = self.state_file.toggle_bookmark(mark)
+        self.notify("Bookmarked." if on else "Bookmark removed.", timeout=2)
+
+    def action_bookmarks(self) -> None:
+        marks = self.state_file.bookmarks() if self.state_file else []
+        self.push_screen(BookmarksScreen(marks), self._open_bookmark)
+
+    def _open_bookmark(self, mark: Bookmark | None) -> None:
+        if mark is None:
+            return
+        ids = [a.id for a in self.library.articles]
+        if mark.article_id not in ids:
+            self.notify(f"That article is not in this library (it was {mark.file}).", severity="warning", timeout=6)
+            return
+        index = ids.index(mark.article_id)
+        quotes = self._shown(index).quotes
+        quote = next((q for q, parts in enumerate(quotes) if parts[0][0] == mark.start), None)
+        self.open_article(index, quote)
+        self.set_quote(quote)
+        self.query_one(ReadingPane).focus()
 
     def quote_with_attribution(self, article: int, quote: int) -> str:
         shown = self._shown(article)
