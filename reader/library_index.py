@@ -15,6 +15,7 @@ _STOP = frozenset(
     who what which whom there here one ones a an the some any each every all time times way
     people thing things something nothing everything anything someone day days year years""".split()
 )
+TEXT_PIECE = 2000
 _LEADING = frozenset("the a an this that these those his her its their our my your some any".split())
 
 
@@ -52,7 +53,10 @@ def library_entries(lib) -> list[Entry]:
         body = article.body
         entries.append(Entry("article", article.title, 1, (n,), article.source or article.file_name))
         for a, b in paragraphs(body):
-            entries.append(Entry("text", body[a:b], 1, (n, a, b), article.title))
+            # a paragraph is one entry, cut in pieces when huge (a 5 MB one-line file)
+            for x in range(a, b, TEXT_PIECE):
+                y = min(b, x + TEXT_PIECE)
+                entries.append(Entry("text", body[x:y], 1, (n, x, y), article.title))
         ann = lib.annotations.get(article.id)
         if ann is None:
             continue

@@ -126,3 +126,27 @@ def test_bom_utf16_and_offsets(tmp_path):
     p.write_bytes(codecs.BOM_UTF16_LE + "“Hi,” she said.\r\n".encode("utf-16-le"))
     article, problems = read_file(p)
     assert article.body == "“Hi,” she said.\n" and problems == []
+
+
+async def test_reading_pane_on_a_5_mb_article(tmp_path):
+    import time
+
+    from reader.library import load_library
+    from reader.records import Annotation
+    from reader.ui.app import ReaderApp
+    from reader.ui.widgets.reading_pane import ReadingPane
+
+    (tmp_path / "big.txt").write_text(("A paragraph of news text that goes on. " * 40 + "\n") * 3300)  # over 5 MB
+    lib = load_library([tmp_path])
+    assert len(lib.articles[0].body) > 5_000_000
+    lib.annotations = {lib.articles[0].id: Annotation([], [], [])}
+    app = ReaderApp(library=lib.finish())
+    async with app.run_test(size=(120, 40)) as pilot:
+        start = time.monotonic()
+        await pilot.press("enter")
+        pane = app.query_one(ReadingPane)
+        await pilot.press("tab", "G")
+        await pilot.pause()
+        assert pane.scroll_y > 100_000  # at the end of some 150,000 lines
+        assert "goes on." in pane.render_line(0).text + pane.render_line(1).text
+        assert time.monotonic() - start < 30  # it answers (a benchmark would time it; this guards a hang)
