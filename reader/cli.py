@@ -12,7 +12,7 @@ from reader import __version__, output, paths
 from reader.config import decide
 from reader.textclean import safe
 
-SUBCOMMANDS = ("open", "articles", "entities", "quotes", "speakers", "search", "bookmarks", "themes", "config", "cache")
+SUBCOMMANDS = ("open", "articles", "entities", "quotes", "speakers", "search", "bookmarks", "themes", "config", "cache", "annotate")
 log = logging.getLogger("reader")
 
 
@@ -40,6 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = with_paths(sub.add_parser("open", help="open articles (also what a bare `reader PATH...` does)"))
     p.add_argument("--theme", help="theme to use (see `reader themes`); else READER_THEME, the last one chosen, config.toml")
+    p = with_paths(sub.add_parser("annotate", help="annotate into the cache now (what the app runs in the background)"))
+    p.add_argument("--processes", type=int, default=None, metavar="N", help="worker processes (default: one per core, up to 4)")
+    p.add_argument("--batch-size", type=int, default=None, metavar="N")
+    p.add_argument("--jsonl", action="store_true", help="one JSON line per finished article (for the app)")
     p = sub.add_parser("bookmarks", help="export the bookmarked quotes")
     p.add_argument("--format", choices=("jsonl", "md"), default="md")
     sub.add_parser("themes", help="list the themes, where each comes from, and the ones that failed")
@@ -287,6 +291,49 @@ def cmd_search(args) -> int:
     return 0 if rows else 1
 
 
+def cmd_annotate(args) -> int:
+    import time
+
+    from reader.annotator import annotate_to_cache, default_processes
+    from reader.cache import Cache
+    from reader.library import MAX_ANNOTATE_CHARS, load_library, pipeline_key, take_cached, too_long
+    from reader.nlp.annotate import BATCH_SIZE
+    from reader.nlp.pipeline import ModelMissing
+    from reader.progress import Bar
+
+    c = args.config
+    lib = load_library(args.paths or [paths.seeds_dir()], c.max_file_mb * 1_000_000)
+    for problem in lib.problems:
+        print(f"reader: {problem}", file=sys.stderr)
+    try:
+        cache = Cache(pipeline_key(args.model))
+    except ModelMissing as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return 2
+    missing, _ = too_long(take_cached(lib, cache), c.max_annotate_chars or MAX_ANNOTATE_CHARS)
+    total, words = len(missing), sum(a.words for a in missing)
+    bar = Bar("annotating")
+    done = 0
+
+    def on_done(article_id: str) -> None:
+        nonlocal done
+        done += 1
+        if args.jsonl:
+            print(f'{{"id": "{article_id}", "done": {done}, "total": {total}}}', flush=True)
+        bar(done, total)
+
+    start = time.perf_counter()
+    processes = args.processes or default_processes()
+    annotate_to_cache(missing, cache, args.model, processes, args.batch_size or BATCH_SIZE, on_done)
+    bar.close()
+    seconds = time.perf_counter() - start
+    if not args.jsonl:
+        rate = words / seconds if seconds > 0 and words else 0
+        print(f"annotated {total} articles ({words} words) in {seconds:.1f} s with {processes} process(es): {rate:.0f} words/s; "
+              f"{len(lib.articles) - total} were cached", file=sys.stderr)
+    return 0
+
+
 def cmd_bookmarks(args) -> int:
     from reader.state import StateFile
 
@@ -387,6 +434,7 @@ COMMANDS = {
     "speakers": cmd_speakers,
     "search": cmd_search,
     "bookmarks": cmd_bookmarks,
+    "annotate": cmd_annotate,
     "themes": cmd_themes,
     "config": cmd_config,
 }
