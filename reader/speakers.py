@@ -110,12 +110,15 @@ class SpeakerIndex:
                     self._person(f"person:{slug(key)}-{slug(first)}", members, names)
                 if bare:  # "Smith" when two Smiths are known: it cannot be told which
                     self._person(f"person:{slug(key)}", bare, names)
+        owner = {}
+        for sid, sp in self.speakers.items():
+            for alias in sp.aliases:
+                owner.setdefault(alias, sid)
         for article, name, roles in people:
-            for sid, sp in self.speakers.items():
-                if name in sp.aliases:
-                    self._key_of[(article, name, "person")] = sid
-                    _add_roles(sp, roles)
-                    break
+            sid = owner.get(name)
+            if sid is not None:
+                self._key_of[(article, name, "person")] = sid
+                _add_roles(self.speakers[sid], roles)
 
     def _person(self, sid: str, members: list[str], counts: Counter) -> None:
         # Display: the fullest form; then one with diacritics; then the most frequent; then A-Z.

@@ -12,7 +12,8 @@ from reader.articles import paragraphs
 from reader.nlp.quotes import extract
 from reader.records import Annotation, Entity, Quote
 
-# Bump when the records change for the same text: the cache keys on it.
+# Bump when the records change for the same text: the cache keys on it. (A fix that only
+# turns a crash into a result needs no bump: no cached record can differ.)
 ANNOTATOR_VERSION = "9"
 # spaCy's parser needs about 1 GB per 100,000 characters: longer texts are parsed in pieces cut
 # at paragraph ends, and their spans shifted back into the body.

@@ -156,7 +156,7 @@ class Attributor(ArticleMentions):
         """ “…” — then "This is the view of X" in the next sentence."""
         doc = self.doc
         span = doc.char_span(end_char - 1, end_char, alignment_mode="expand")
-        if span is None:
+        if span is None or not len(span):  # the quote ends on white space the tokenizer dropped
             return None
         n = self.sent_index(span[0].i) + 1
         if n >= len(self.sents) or not _VIEW_OF.match(self.sents[n].text):

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -18,7 +23,6 @@ from reader.entities import kind_of
 from reader.library import (
     MAX_ANNOTATE_CHARS,
     Library,
-    annotations_for,
     load_library,
     pipeline_key,
     skip_message,
@@ -182,20 +186,26 @@ class ReaderApp(App[None]):
         lib = load_library(self.paths, c.max_file_mb * 1_000_000 if c else None)
         cache = self.cache or Cache(pipeline_key(self.model))
         limit = c.max_annotate_chars if c else MAX_ANNOTATE_CHARS
+        self.call_from_thread(self._show_titles, lib)  # first paint: titles before annotations
         missing, skipped = too_long(take_cached(lib, cache), limit)
         for article in skipped:
             lib.problems.append(skip_message(article, limit))
             lib.annotations[article.id] = Annotation([], [], [])
-        lib.finish()
-        self.call_from_thread(self._loaded, lib, missing)
+        prepared = self._prepare(lib)
+        self.call_from_thread(self._loaded, lib, missing, prepared)
 
-    def _loaded(self, lib: Library, missing) -> None:
+    def _show_titles(self, lib: Library) -> None:
+        self.library = lib
+        self.listed = list(range(len(lib.articles)))
+        self._fill_list()
+
+    def _loaded(self, lib: Library, missing, prepared=None) -> None:
         self.library = lib
         for problem in lib.problems:
             self.notify(problem, title="Skipped", severity="warning", timeout=8)
         if not lib.articles:
             self.notify("No articles found.", severity="error")
-        self._refresh_library()
+        self._apply(prepared or self._prepare(lib), reshow=True)
         self._restore()
         if self.article is None and lib.articles:
             self.open_article(0)  # something to read at once; no quote is current yet
@@ -207,14 +217,42 @@ class ReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="annotate")
     def _annotate(self, missing) -> None:
-        """spaCy in a thread keeps the interface responsive; each article lights up when done."""
+        """spaCy runs in a process of its own (`reader annotate`, on every core) that writes the
+        cache; this thread watches its progress lines, and each article lights up when done."""
         cache = self.cache or Cache(pipeline_key(self.model))
+        cmd = [sys.executable, "-m", "reader", "annotate", "--jsonl", *map(str, self.paths)]
+        if self.model:
+            cmd += ["--model", self.model]
+        env = {**os.environ, "READER_CACHE_DIR": str(cache.root)}
         try:
-            for article, ann in annotations_for(missing, cache, self.model):
-                self.call_from_thread(self._annotated, article.id, ann)
-        except Exception as exc:  # a missing model or a broken install: say so, keep reading
-            self.call_from_thread(self.notify, f"Annotation stopped: {exc}", severity="error", timeout=15)
+            proc = self._annotator = subprocess.Popen(
+                cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, env=env,
+                start_new_session=True,  # Ctrl+C in the terminal is the app's to handle
+            )
+            for line in proc.stdout:
+                try:
+                    article_id = json.loads(line)["id"]
+                except (ValueError, KeyError):
+                    continue
+                ann = cache.get(article_id)
+                if ann is not None:
+                    self.call_from_thread(self._annotated, article_id, ann)
+            proc.wait()
+            if proc.returncode not in (0, -signal.SIGTERM):
+                err = proc.stderr.read().strip().splitlines()
+                self.call_from_thread(self.notify, f"Annotation stopped: {err[-1] if err else proc.returncode}", severity="error", timeout=15)
+        except OSError as exc:
+            self.call_from_thread(self.notify, f"Annotation could not start: {exc}", severity="error", timeout=15)
         self.call_from_thread(self._annotation_done)
+
+    def _stop_annotator(self) -> None:
+        """What is finished is in the cache already; the rest is done at the next start."""
+        proc = getattr(self, "_annotator", None)
+        if proc is not None and proc.poll() is None:
+            proc.terminate()
+
+    def on_unmount(self) -> None:
+        self._stop_annotator()
 
     def _annotated(self, article_id: str, ann) -> None:
         self.library.annotations[article_id] = ann
@@ -222,27 +260,40 @@ class ReaderApp(App[None]):
         bar.advance(1)
         is_open = self.article is not None and self.library.articles[self.article].id == article_id
         if is_open or time.monotonic() - self._last_refresh > REFRESH_EVERY:
-            self._refresh_library(reshow=is_open)
+            self._last_refresh = time.monotonic()
+            self._refresh_async(is_open)
 
     def _annotation_done(self) -> None:
         self.query_one("#progress").display = False
-        self._refresh_library(reshow=True)
+        self._refresh_async(True)
 
-    def _refresh_library(self, reshow: bool = True) -> None:
-        """Library-wide steps, then everything that shows them. The open article is drawn
-        again only when asked (its own annotation arrived), keeping the reader's place."""
-        lib = self.library
-        self._last_refresh = time.monotonic()
+    def _prepare(self, lib: Library):
+        """The library-wide steps (label votes, speaker merging, quote order, the speakers
+        pane's lists): plain computation, run off the event loop for big libraries."""
         lib.finish()
-        self.navigator = Navigator.for_library(
+        nav = Navigator.for_library(
             lib.articles,
             lambda a: lib.annotations[a.id].quotes if a.id in lib.annotations else [],
             lambda a, q: lib.speakers.speaker_id(a.id, q.speaker, q.speaker_kind),
         )
+        return nav, _speaker_rows(lib, nav)
+
+    @work(thread=True, exclusive=True, group="refresh")
+    def _refresh_async(self, reshow: bool) -> None:
+        prepared = self._prepare(self.library)
+        self.call_from_thread(self._apply, prepared, reshow)
+
+    def _refresh_library(self, reshow: bool = True) -> None:
+        self._apply(self._prepare(self.library), reshow)
+
+    def _apply(self, prepared, reshow: bool) -> None:
+        """Show what ``_prepare`` computed. The open article is drawn again only when asked
+        (its own annotation arrived), keeping the reader's place."""
+        self.navigator, (speakers, quotes_of) = prepared
         if self.filter_label is None:
-            self.listed = list(range(len(lib.articles)))
+            self.listed = list(range(len(self.library.articles)))
         self._fill_list()
-        self._fill_speakers()
+        self.query_one(SpeakersPane).set_data(speakers, quotes_of)
         self._reindex()
         if self.article is not None and reshow:
             self.query_one(ReadingPane).show(self._shown(self.article), self.quote, keep_scroll=True)
@@ -288,21 +339,6 @@ class ReaderApp(App[None]):
             speakers.append(sp.name if sp else None)
         return Shown(article.body, article.title, entities, [q.parts for q in ann.quotes], speakers)
 
-    def _fill_speakers(self) -> None:
-        lib = self.library
-        counters: dict[str, int] = {}
-        quotes_of: dict[str, list] = {}
-        for stop in self.navigator.stops:
-            if stop.speaker_id is None:
-                continue
-            article = lib.articles[stop.article]
-            parts = lib.annotations[article.id].quotes[stop.quote].parts
-            words = " ".join(article.body[a:b] for a, b in parts)
-            quotes_of.setdefault(stop.speaker_id, []).append((stop.article, stop.quote, words, article.title))
-            counters[stop.speaker_id] = counters.get(stop.speaker_id, 0) + 1
-        speakers = sorted(lib.speakers.speakers.values(), key=lambda s: (-counters.get(s.id, 0), s.name.lower()))
-        self.query_one(SpeakersPane).set_data([(s.id, s.name, counters.get(s.id, 0)) for s in speakers], quotes_of)
-
     # --- remembering ---------------------------------------------------------------------------
 
     def _restore(self) -> None:
@@ -328,6 +364,7 @@ class ReaderApp(App[None]):
 
     async def action_quit(self) -> None:
         self._save()
+        self._stop_annotator()
         self.exit()
 
     # --- opening and moving --------------------------------------------------------------------
@@ -549,3 +586,19 @@ class ReaderApp(App[None]):
                 rows.setdefault(b.description, []).append(b.key_display or self.get_key_display(b))
         table = [(", ".join(dict.fromkeys(keys)), what) for what, keys in rows.items()]
         self.push_screen(HelpScreen(table + self.PANE_KEYS))
+
+
+def _speaker_rows(lib: Library, nav: Navigator):
+    """Every speaker with their number of quotes, and their quotes in library order."""
+    counters: dict[str, int] = {}
+    quotes_of: dict[str, list] = {}
+    for stop in nav.stops:
+        if stop.speaker_id is None:
+            continue
+        article = lib.articles[stop.article]
+        parts = lib.annotations[article.id].quotes[stop.quote].parts
+        words = " ".join(article.body[a:b] for a, b in parts)
+        quotes_of.setdefault(stop.speaker_id, []).append((stop.article, stop.quote, words, article.title))
+        counters[stop.speaker_id] = counters.get(stop.speaker_id, 0) + 1
+    speakers = sorted(lib.speakers.speakers.values(), key=lambda s: (-counters.get(s.id, 0), s.name.lower()))
+    return [(s.id, s.name, counters.get(s.id, 0)) for s in speakers], quotes_of

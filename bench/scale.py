@@ -1,0 +1,120 @@
+"""The reader on a big library: cold and warm times, first paint, keypress latency, memory.
+
+    python bench/scale.py DIR [--cold]       (DIR from bench/make_corpus.py; the cache used is
+                                             READER_CACHE_DIR, else a folder beside DIR)
+
+Prints:
+- cold (with --cold: an empty cache) and warm wall time of `reader quotes DIR --format jsonl`,
+  and warm/cold;
+- first paint: process start until the first article title is on screen, read in tmux
+  (120x40) with capture-pane every 10 ms, warm cache;
+- keypress latency in the article list: 200 `j` presses, each timed inside the app from the key
+  event to the end of the refresh that follows (`call_after_refresh`), p50/p95;
+- resident memory (RSS) of the app process with the library loaded (spaCy is not loaded on a
+  warm start).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+READER = Path(sys.executable).parent / "reader"
+
+
+def timed(cmd: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def first_paint(lib: Path, env: dict) -> float:
+    if not shutil.which("tmux"):
+        return float("nan")
+    session = f"scale-{os.getpid()}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", "sh"], check=True)
+    try:
+        time.sleep(0.3)
+        envs = " ".join(f"{k}={v}" for k, v in env.items() if k in ("READER_CACHE_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME"))
+        subprocess.run(["tmux", "send-keys", "-t", session, f"clear; exec env -u COLUMNS -u LINES {envs} {READER} {lib}", "Enter"], check=True)
+        start = time.perf_counter()
+        while time.perf_counter() - start < 30:
+            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+            if "quotes ·" in screen or "warns of" in screen:
+                return time.perf_counter() - start
+            time.sleep(0.01)
+        return float("nan")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+async def keypresses(lib: Path) -> tuple[list[float], int]:
+    from reader.ui.app import ReaderApp
+    from reader.ui.widgets.article_list import ArticleList
+
+    app = ReaderApp([lib])
+    latencies: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        articles = app.query_one(ArticleList)
+        for _ in range(600):
+            await pilot.pause(0.05)
+            if len(articles.rows) > 1000 and app.library and len(app.library.annotations) == len(app.library.articles):
+                break
+        await app.workers.wait_for_complete()
+        rss = _rss_mb()
+        loop = asyncio.get_running_loop()
+        for _ in range(200):
+            done = loop.create_future()
+            start = time.perf_counter()
+            articles.action_cursor(1)  # what the `j` binding runs
+            app.call_after_refresh(lambda: done.done() or done.set_result(time.perf_counter()))
+            end = await done
+            latencies.append((end - start) * 1000)
+            await asyncio.sleep(0.01)
+    return latencies, rss
+
+
+def _rss_mb() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) // 1024
+    return -1
+
+
+def main() -> None:
+    lib = Path(sys.argv[1]).resolve()
+    cold_run = "--cold" in sys.argv
+    cache = os.environ.get("READER_CACHE_DIR") or str(lib.parent / f"{lib.name}-cache")
+    env = {**os.environ, "READER_CACHE_DIR": cache, "XDG_DATA_HOME": str(lib.parent / f"{lib.name}-data")}
+    os.environ.update(env)
+    n = len(list(lib.glob("*.md")))
+    cmd = [str(READER), "quotes", str(lib), "--format", "jsonl"]
+    cold = None
+    if cold_run:
+        shutil.rmtree(cache, ignore_errors=True)
+        cold = timed([str(READER), "annotate", str(lib)], env) + timed(cmd, env)
+    warm = min(timed(cmd, env) for _ in range(2))
+    paint = statistics.median(first_paint(lib, env) for _ in range(3))
+    latencies, rss = asyncio.run(keypresses(lib))
+    p50, p95 = statistics.median(latencies), sorted(latencies)[int(0.95 * (len(latencies) - 1))]
+    print(f"articles={n}")
+    if cold is not None:
+        print(f"cold (annotate + quotes) {cold:.1f} s; warm quotes {warm:.2f} s; warm/cold {warm / cold:.3f}")
+    else:
+        print(f"warm quotes {warm:.2f} s")
+    print(f"first paint (tmux, warm) {paint * 1000:.0f} ms")
+    print(f"list keypress p50 {p50:.1f} ms p95 {p95:.1f} ms; app RSS {rss} MB")
+    print(f"cold_s={cold if cold is None else round(cold, 1)} warm_s={warm:.2f} first_paint_ms={paint * 1000:.0f} "
+          f"key_p95_ms={p95:.1f} rss_mb={rss}")
+
+
+if __name__ == "__main__":
+    main()
