@@ -31,6 +31,7 @@ from reader.library import (
 )
 from reader.records import Annotation
 from reader.index import Hit, SearchIndex
+from reader import manifest
 from reader.library_index import build_index, mentions
 from reader.navigation import Move, Navigator
 from reader.state import Bookmark, Remembered, StateFile
@@ -183,6 +184,9 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
         c = self.config
+        rows = manifest.load_rows(self.paths)
+        if rows:  # nothing changed since last time: paint last time's list at once
+            self.call_from_thread(self._show_rows, rows)
         lib = load_library(self.paths, c.max_file_mb * 1_000_000 if c else None)
         cache = self.cache or Cache(pipeline_key(self.model))
         limit = c.max_annotate_chars if c else MAX_ANNOTATE_CHARS
@@ -193,6 +197,16 @@ class ReaderApp(App[None]):
             lib.annotations[article.id] = Annotation([], [], [])
         prepared = self._prepare(lib)
         self.call_from_thread(self._loaded, lib, missing, prepared)
+        manifest.save_rows(self.paths, [
+            manifest.Row(os.fsdecode(a.path), 0, 0, a.id, r.title, r.detail, r.quotes)
+            for a, r in zip(lib.articles, (self._row_data(a) for a in lib.articles))
+        ])
+
+    def _show_rows(self, rows) -> None:
+        if self.library is None:
+            self.query_one(ArticleList).set_rows(
+                [Row(r.title, r.detail, r.quotes, r.article_id not in self.read) for r in rows]
+            )
 
     def _show_titles(self, lib: Library) -> None:
         self.library = lib
@@ -305,8 +319,10 @@ class ReaderApp(App[None]):
         articles.current = self._row_of(self.article)
 
     def _row(self, index: int) -> Row:
-        article = self.library.articles[index]
-        ann = self.library.annotations.get(article.id)
+        return self._row_data(self.library.articles[index])
+
+    def _row_data(self, article) -> Row:
+        ann = self.library.annotations.get(article.id) if self.library else None
         detail = " · ".join(x for x in (article.source or article.file_name, article.date) if x)
         return Row(article.title, detail, len(ann.quotes) if ann else None, article.id not in self.read)
 
