@@ -27,8 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from reader.index import Entry, SearchIndex  # noqa: E402
 from wordlists import ADJ, FIRST, LAST, NOUN, ORG, PLACE  # noqa: E402
+
+from reader.index import Entry, SearchIndex  # noqa: E402
+
 
 def make_entries(n: int, rng: random.Random) -> tuple[list[Entry], list[str]]:
     names = sorted({f"{f} {s}" for f in FIRST for s in LAST})

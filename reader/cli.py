@@ -296,7 +296,13 @@ def cmd_annotate(args) -> int:
 
     from reader.annotator import annotate_to_cache, default_processes
     from reader.cache import Cache
-    from reader.library import MAX_ANNOTATE_CHARS, load_library, pipeline_key, take_cached, too_long
+    from reader.library import (
+        MAX_ANNOTATE_CHARS,
+        load_library,
+        pipeline_key,
+        take_cached,
+        too_long,
+    )
     from reader.nlp.annotate import BATCH_SIZE
     from reader.nlp.pipeline import ModelMissing
     from reader.progress import Bar

@@ -4,8 +4,8 @@ the extractor."""
 from pathlib import Path
 
 import msgspec
-
 from conftest import DATA, SEEDS
+
 from reader.library import Library, load_library
 from reader.records import Annotation
 from reader.state import StateFile

@@ -1,9 +1,8 @@
 """The app driven with the pilot: keys in, state and screen checked."""
 
 import pytest
-
-
 from app_fixture import make_app
+
 from reader.ui.screens.help import HelpScreen
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane

@@ -34,6 +34,7 @@ def test_cross_article_merge_and_labels(tmp_path):
 
 def test_seed_labels_are_consistent():
     from conftest import SEEDS
+
     from reader.entities import entity_rows
 
     lib = open_library([SEEDS])

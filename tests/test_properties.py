@@ -82,9 +82,9 @@ def test_fast_and_cell_wrapping_agree(text, width):
 
 
 async def test_rendered_plain_text_is_the_body():
+    from app_fixture import make_app
     from rich.text import Text
 
-    from app_fixture import make_app
     from reader.ui.widgets.reading_pane import ReadingPane
 
     app = make_app(with_third=False)

@@ -5,9 +5,9 @@ import subprocess
 import sys
 
 import pytest
-
 from app_fixture import fixture_library, make_app
 from conftest import ROOT, SEEDS
+
 from reader.library_index import build_index
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane

@@ -9,9 +9,9 @@ import sys
 import time
 
 import pytest
-
 from app_fixture import make_app
 from conftest import ROOT
+
 from reader.state import Bookmark, Remembered, StateFile
 from reader.ui.screens.bookmarks import BookmarksScreen
 from reader.ui.widgets.article_list import ArticleList

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import re
 
-from reader.nlp.mentions import PRONOUN_KIND, ArticleMentions, Speaker, Candidate, token_end
+from reader.nlp.mentions import (
+    PRONOUN_KIND,
+    ArticleMentions,
+    Candidate,
+    Speaker,
+    token_end,
+)
 from reader.nlp.names import fold, is_org_noun, is_person_noun
 
 REPORTING = frozenset(

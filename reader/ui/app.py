@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import os
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Label, ProgressBar
 
+from reader import manifest
 from reader.cache import Cache
 from reader.config import Config, decide
 from reader.entities import kind_of
+from reader.index import SearchIndex
 from reader.library import (
     MAX_ANNOTATE_CHARS,
     Library,
@@ -29,26 +25,24 @@ from reader.library import (
     take_cached,
     too_long,
 )
-from reader.records import Annotation
-from reader.index import Hit, SearchIndex
-from reader import manifest
-from reader.library_index import build_index, mentions
+from reader.library_index import build_index
 from reader.navigation import Move, Navigator
+from reader.records import Annotation
 from reader.state import Bookmark, Remembered, StateFile
 from reader.themes import DEFAULT_THEME, load_themes
+from reader.ui.annotating import AnnotationMixin
+from reader.ui.commands import SearchCommands
 from reader.ui.screens.bookmarks import BookmarksScreen
 from reader.ui.screens.help import HelpScreen
+from reader.ui.searching import SearchMixin
 from reader.ui.theming import READER_DEFAULTS, check_keymap, textual_themes
 from reader.ui.widgets.article_list import ArticleList, Row
-from reader.ui.commands import SearchCommands
 from reader.ui.widgets.reading_pane import ReadingPane, Shown
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.speakers_pane import SpeakersPane
 
-REFRESH_EVERY = 0.5  # seconds between library-wide recomputations while annotating
 
-
-class ReaderApp(App[None]):
+class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
     TITLE = "reader"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {SearchCommands}
@@ -228,58 +222,6 @@ class ReaderApp(App[None]):
             bar.display = True
             bar.update(total=len(missing), progress=0)
             self._annotate(missing)
-
-    @work(thread=True, exclusive=True, group="annotate")
-    def _annotate(self, missing) -> None:
-        """spaCy runs in a process of its own (`reader annotate`, on every core) that writes the
-        cache; this thread watches its progress lines, and each article lights up when done."""
-        cache = self.cache or Cache(pipeline_key(self.model))
-        cmd = [sys.executable, "-m", "reader", "annotate", "--jsonl", *map(str, self.paths)]
-        if self.model:
-            cmd += ["--model", self.model]
-        env = {**os.environ, "READER_CACHE_DIR": str(cache.root)}
-        try:
-            proc = self._annotator = subprocess.Popen(
-                cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, env=env,
-                start_new_session=True,  # Ctrl+C in the terminal is the app's to handle
-            )
-            for line in proc.stdout:
-                try:
-                    article_id = json.loads(line)["id"]
-                except (ValueError, KeyError):
-                    continue
-                ann = cache.get(article_id)
-                if ann is not None:
-                    self.call_from_thread(self._annotated, article_id, ann)
-            proc.wait()
-            if proc.returncode not in (0, -signal.SIGTERM):
-                err = proc.stderr.read().strip().splitlines()
-                self.call_from_thread(self.notify, f"Annotation stopped: {err[-1] if err else proc.returncode}", severity="error", timeout=15)
-        except OSError as exc:
-            self.call_from_thread(self.notify, f"Annotation could not start: {exc}", severity="error", timeout=15)
-        self.call_from_thread(self._annotation_done)
-
-    def _stop_annotator(self) -> None:
-        """What is finished is in the cache already; the rest is done at the next start."""
-        proc = getattr(self, "_annotator", None)
-        if proc is not None and proc.poll() is None:
-            proc.terminate()
-
-    def on_unmount(self) -> None:
-        self._stop_annotator()
-
-    def _annotated(self, article_id: str, ann) -> None:
-        self.library.annotations[article_id] = ann
-        bar = self.query_one("#progress", ProgressBar)
-        bar.advance(1)
-        is_open = self.article is not None and self.library.articles[self.article].id == article_id
-        if is_open or time.monotonic() - self._last_refresh > REFRESH_EVERY:
-            self._last_refresh = time.monotonic()
-            self._refresh_async(is_open)
-
-    def _annotation_done(self) -> None:
-        self.query_one("#progress").display = False
-        self._refresh_async(True)
 
     def _prepare(self, lib: Library):
         """The library-wide steps (label votes, speaker merging, quote order, the speakers
@@ -506,92 +448,6 @@ class ReaderApp(App[None]):
         words = " ".join(shown.body[a:b] for a, b in shown.quotes[quote])
         who = shown.speakers[quote] or "unknown speaker"
         return f"“{words}” — {who}, {shown.title}"
-
-    # --- search and filters ---------------------------------------------------------------------
-
-    def action_search(self) -> None:
-        if self.index is None:
-            self.notify("The search index is still being built.", timeout=3)
-        self.query_one(SearchBar).open()
-
-    def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
-        self.query_one(ReadingPane).focus()
-
-    def on_search_bar_chosen(self, message: SearchBar.Chosen) -> None:
-        self.query_one(SearchBar).collapse()
-        self.open_hit(message.hit)
-
-    def open_hit(self, hit: Hit) -> None:
-        """Go where a search hit points: a speaker or a topic narrows the list."""
-        entry = hit.entry
-        lib = self.library
-        self.marks, self.mark = [], None
-        if entry.kind == "speaker":
-            sid = entry.ref[0]
-            stops = [s for s in self.navigator.stops if s.speaker_id == sid]
-            self._set_filter(f"Speaker: {entry.title}", sorted({s.article for s in stops}))
-            if stops:
-                self._go(Move(stops[0]), "quote")
-        elif entry.kind in ("entity", "topic"):
-            self.marks = mentions(lib, entry.ref)
-            self._set_filter(f"{entry.kind.title()}: {entry.title}", sorted({m[0] for m in self.marks}))
-            if self.marks:
-                self.mark = 0
-                self.open_article(self.marks[0][0])
-        elif entry.kind == "quote":
-            article, quote = entry.ref
-            self.open_article(article, quote)
-            self.set_quote(quote)
-        elif entry.kind == "article":
-            self.open_article(entry.ref[0])
-        elif entry.kind == "text":
-            article, start, end = entry.ref
-            self.marks, self.mark = [(article, start, end)], 0
-            self.open_article(article)
-        self.query_one(ReadingPane).focus()
-
-    def _set_filter(self, label: str | None, articles: list[int] | None) -> None:
-        self.filter_label = label
-        self.listed = articles if articles is not None else list(range(len(self.library.articles)))
-        chip = self.query_one("#filter-chip", Label)
-        chip.display = label is not None
-        if label is not None:
-            chip.update(Text.assemble((f" {label} ", "reverse"), ("  x clears", "dim")))
-        self._fill_list()
-
-    def action_clear_filter(self) -> None:
-        bar = self.query_one(SearchBar)
-        if bar.has_class("-shown"):
-            bar.action_close()
-            return
-        if self.filter_label is None and not self.marks:
-            return
-        self.marks, self.mark = [], None
-        self._set_filter(None, None)
-        self._show_mark()
-        self.notify("Filter cleared.", timeout=2)
-
-    def action_mention(self, direction: int) -> None:
-        if not self.marks:
-            self.notify("No topic or entity chosen: search with / first.", timeout=3)
-            return
-        m = (self.mark or 0) + direction
-        if not 0 <= m < len(self.marks):
-            self.notify("Wrapped around the mentions.", timeout=2)
-        self.mark = m % len(self.marks)
-        article = self.marks[self.mark][0]
-        if article != self.article:
-            self.open_article(article)
-        else:
-            self._show_mark()
-
-    def _show_mark(self) -> None:
-        pane = self.query_one(ReadingPane)
-        if self.mark is not None and self.marks and self.marks[self.mark][0] == self.article:
-            _, start, end = self.marks[self.mark]
-            pane.set_mark((start, end))
-        else:
-            pane.set_mark(None)
 
     def action_help(self) -> None:
         """Every key from the active bindings (so a remapped key shows as it is now)."""

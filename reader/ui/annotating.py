@@ -1,0 +1,73 @@
+"""The app's side of annotation: the `reader annotate` process it starts and watches (a mixin
+of ReaderApp)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from textual import work
+from textual.widgets import ProgressBar
+
+from reader.cache import Cache
+from reader.library import pipeline_key
+
+REFRESH_EVERY = 0.5  # seconds between library-wide recomputations while annotating
+
+
+class AnnotationMixin:
+    @work(thread=True, exclusive=True, group="annotate")
+    def _annotate(self, missing) -> None:
+        """spaCy runs in a process of its own (`reader annotate`, on every core) that writes the
+        cache; this thread watches its progress lines, and each article lights up when done."""
+        cache = self.cache or Cache(pipeline_key(self.model))
+        cmd = [sys.executable, "-m", "reader", "annotate", "--jsonl", *map(str, self.paths)]
+        if self.model:
+            cmd += ["--model", self.model]
+        env = {**os.environ, "READER_CACHE_DIR": str(cache.root)}
+        try:
+            proc = self._annotator = subprocess.Popen(
+                cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, env=env,
+                start_new_session=True,  # Ctrl+C in the terminal is the app's to handle
+            )
+            for line in proc.stdout:
+                try:
+                    article_id = json.loads(line)["id"]
+                except (ValueError, KeyError):
+                    continue
+                ann = cache.get(article_id)
+                if ann is not None:
+                    self.call_from_thread(self._annotated, article_id, ann)
+            proc.wait()
+            if proc.returncode not in (0, -signal.SIGTERM):
+                err = proc.stderr.read().strip().splitlines()
+                self.call_from_thread(self.notify, f"Annotation stopped: {err[-1] if err else proc.returncode}", severity="error", timeout=15)
+        except OSError as exc:
+            self.call_from_thread(self.notify, f"Annotation could not start: {exc}", severity="error", timeout=15)
+        self.call_from_thread(self._annotation_done)
+
+    def _stop_annotator(self) -> None:
+        """What is finished is in the cache already; the rest is done at the next start."""
+        proc = getattr(self, "_annotator", None)
+        if proc is not None and proc.poll() is None:
+            proc.terminate()
+
+    def on_unmount(self) -> None:
+        self._stop_annotator()
+
+    def _annotated(self, article_id: str, ann) -> None:
+        self.library.annotations[article_id] = ann
+        bar = self.query_one("#progress", ProgressBar)
+        bar.advance(1)
+        is_open = self.article is not None and self.library.articles[self.article].id == article_id
+        if is_open or time.monotonic() - self._last_refresh > REFRESH_EVERY:
+            self._last_refresh = time.monotonic()
+            self._refresh_async(is_open)
+
+    def _annotation_done(self) -> None:
+        self.query_one("#progress").display = False
+        self._refresh_async(True)
