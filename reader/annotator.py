@@ -33,6 +33,7 @@ def annotate_to_cache(
     on_done: Callable[[str], None] | None = None,
 ) -> int:
     """Annotate ``articles`` into ``cache``; ``on_done(article_id)`` as each one is written."""
+    cache.sweep()
     order = sorted(articles, key=lambda a: len(a.body))
     if not order:
         return 0

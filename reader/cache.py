@@ -58,6 +58,23 @@ class Cache:
         except OSError as exc:  # a full or read-only disk costs speed, not correctness
             log.warning("could not write cache entry %s (%s)", path, exc.strerror)
 
+    def sweep(self, older_than: float = 600) -> int:
+        """Remove temp files left by writers that were killed mid-write (never read, only
+        clutter); recent ones may belong to a writer still running."""
+        import time
+
+        removed = 0
+        if self.dir.exists():
+            cutoff = time.time() - older_than
+            for tmp in self.dir.glob("*/.*.tmp"):
+                try:
+                    if tmp.stat().st_mtime < cutoff:
+                        tmp.unlink()
+                        removed += 1
+                except OSError:
+                    pass
+        return removed
+
     def clear(self) -> None:
         """Remove every entry of every pipeline version."""
         if self.root.exists():

@@ -40,3 +40,19 @@ def test_clear(tmp_path):
     cache.put("abcd1234", ANN)
     cache.clear()
     assert cache.get("abcd1234") is None
+
+
+def test_sweep_removes_old_temp_files_only(tmp_path):
+    import os
+    import time
+
+    cache = Cache("k1", tmp_path)
+    cache.put("abcd1234", ANN)
+    old = cache.dir / "ab" / ".abcd1234.msgpack.x1.tmp"
+    new = cache.dir / "ab" / ".abcd1234.msgpack.x2.tmp"
+    old.write_bytes(b"half")
+    new.write_bytes(b"half")
+    past = time.time() - 3600
+    os.utime(old, (past, past))
+    assert cache.sweep() == 1
+    assert not old.exists() and new.exists() and cache.get("abcd1234") == ANN
