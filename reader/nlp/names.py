@@ -9,11 +9,21 @@ from functools import lru_cache
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
-@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Accents and case folded, apostrophes unified: "António" and "Antonio" fold alike."""
+    # Names and words repeat endlessly and are cached; paragraphs are not (the cache would
+    # hold tens of megabytes of text for nothing).
+    return _fold_short(text) if len(text) <= 64 else _fold(text)
+
+
+def _fold(text: str) -> str:
+    if text.isascii():
+        return text.translate(_APOSTROPHES).lower()
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+_fold_short = lru_cache(maxsize=65536)(_fold)
 
 
 def has_diacritics(text: str) -> bool:
