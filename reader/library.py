@@ -12,7 +12,7 @@ from reader.cache import Cache
 from reader.entities import NAME_LABELS, name_key, vote_labels
 from reader.nlp import pipeline
 from reader.nlp.annotate import ANNOTATOR_VERSION
-from reader.records import Annotation, Quote
+from reader.records import Annotation, Quote, compact
 from reader.speakers import Speaker, SpeakerIndex
 from reader.textclean import safe
 
@@ -100,7 +100,7 @@ def take_cached(lib: Library, cache: Cache) -> list[Article]:
         if ann is None:
             missing.append(article)
         else:
-            lib.annotations[article.id] = ann
+            lib.annotations[article.id] = compact(ann)
     return missing
 
 
@@ -147,7 +147,7 @@ def open_library(
         lib.problems.append(skip_message(article, max_chars))
         lib.annotations[article.id] = Annotation([], [], [])
     for done, (article, ann) in enumerate(annotations_for(missing, cache, model) if missing else (), 1):
-        lib.annotations[article.id] = ann
+        lib.annotations[article.id] = compact(ann)  # after annotations_for has cached it
         if progress:
             progress(done, len(missing))
     return lib.finish()

@@ -8,6 +8,7 @@ from reader.articles import paragraphs
 from reader.entities import NAME_LABELS, kind_of, name_key
 from reader.index import Entry, SearchIndex
 from reader.nlp.names import fold
+from reader.records import chunk_spans
 
 # Noun chunks that are only these words are not topics ("he", "it", "the time").
 _STOP = frozenset(
@@ -67,7 +68,7 @@ def library_entries(lib) -> list[Entry]:
             entity_counts[key] += 1
             entity_forms[key][text] += 1
             entity_articles[key].add(n)
-        for a, b in ann.chunks:
+        for a, b in chunk_spans(ann):
             key = topic_key(body[a:b])
             if key:
                 topic_counts[key] += 1
@@ -119,7 +120,7 @@ def mentions(lib, ref: tuple) -> list[tuple[int, int, int]]:
                 if entity_key(text, lib.label_of(text, e.label)) == want:
                     found.append((n, e.start, e.end))
         elif kind == "topic":
-            for a, b in ann.chunks:
+            for a, b in chunk_spans(ann):
                 if topic_key(body[a:b]) == ref[1]:
                     found.append((n, a, b))
     return sorted(found)

@@ -5,6 +5,9 @@ Plain msgspec structs, spans are (start, end) character offsets into the article
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterator
+
 import msgspec
 
 
@@ -34,3 +37,19 @@ class Annotation(msgspec.Struct):
     entities: list[Entity]
     chunks: list[tuple[int, int]]  # noun chunks (the search ranks topics from them)
     quotes: list[Quote]
+
+
+def compact(ann: Annotation) -> Annotation:
+    """For keeping in memory (never for the cache): noun chunks as one flat array of offsets,
+    8 bytes a chunk instead of about a hundred (half of a big library's annotation memory)."""
+    if isinstance(ann.chunks, list):
+        ann.chunks = array("I", [x for pair in ann.chunks for x in pair])
+    return ann
+
+
+def chunk_spans(ann: Annotation) -> Iterator[tuple[int, int]]:
+    chunks = ann.chunks
+    if isinstance(chunks, array):
+        it = iter(chunks)
+        return zip(it, it)
+    return iter(chunks)

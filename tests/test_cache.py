@@ -56,3 +56,11 @@ def test_sweep_removes_old_temp_files_only(tmp_path):
     os.utime(old, (past, past))
     assert cache.sweep() == 1
     assert not old.exists() and new.exists() and cache.get("abcd1234") == ANN
+
+
+def test_compact_keeps_the_chunks():
+    from reader.records import chunk_spans, compact
+
+    ann = Annotation([], [(0, 5), (7, 12), (70000, 70010)], [])
+    before = list(chunk_spans(ann))
+    assert list(chunk_spans(compact(ann))) == before == [(0, 5), (7, 12), (70000, 70010)]

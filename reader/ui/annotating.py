@@ -15,6 +15,7 @@ from textual.widgets import ProgressBar
 
 from reader.cache import Cache
 from reader.library import pipeline_key
+from reader.records import compact
 
 REFRESH_EVERY = 0.5  # seconds between library-wide recomputations while annotating
 
@@ -41,6 +42,7 @@ class AnnotationMixin:
                     continue
                 ann = cache.get(article_id)
                 if ann is not None:
+                    ann = compact(ann)
                     self.call_from_thread(self._annotated, article_id, ann)
             proc.wait()
             if proc.returncode not in (0, -signal.SIGTERM):
