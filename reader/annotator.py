@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from reader.articles import Article
 from reader.cache import Cache
+from reader.library import annotations_for
 from reader.nlp import pipeline
 from reader.nlp.annotate import BATCH_SIZE, annotate
 
@@ -34,17 +35,18 @@ def annotate_to_cache(
 ) -> int:
     """Annotate ``articles`` into ``cache``; ``on_done(article_id)`` as each one is written."""
     cache.sweep()
-    order = sorted(articles, key=lambda a: len(a.body))
-    if not order:
+    if not articles:
         return 0
-    nlp = pipeline.load(pipeline.model_info(model).name)
-    processes = max(1, min(processes, len(order)))
-    if processes == 1:
-        for article, ann in zip(order, annotate(nlp, (a.body for a in order), batch_size=batch_size)):
-            cache.put(article.id, ann)
+    if processes <= 1 or len(articles) == 1:
+        done = 0
+        for article, _ in annotations_for(articles, cache, model, batch_size):
+            done += 1
             if on_done:
                 on_done(article.id)
-        return len(order)
+        return done
+    order = sorted(articles, key=lambda a: len(a.body))
+    nlp = pipeline.load(pipeline.model_info(model).name)
+    processes = min(processes, len(order))
     ctx = mp.get_context("fork")  # the annotate process, never the app: share the loaded model
     queue = ctx.Queue()
     shards = [order[i::processes] for i in range(processes)]

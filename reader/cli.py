@@ -407,14 +407,14 @@ def cmd_config(args) -> int:
         from reader.ui.theming import check_keymap
 
 
-        good, problems = check_keymap(c.keymap, ReaderApp().binding_keys(), str(c.path))
+        good, problems = check_keymap(c.keymap, ReaderApp.binding_keys(), str(c.path))
         for binding, keys in good.items():
             print(f"keymap:      {binding} = {keys}")
         for problem in problems:
             print(f"reader: {problem}", file=sys.stderr)
     from reader.ui.app import ReaderApp
 
-    ids = ReaderApp().binding_keys()
+    ids = ReaderApp.binding_keys()
     print("binding ids: " + ", ".join(f"{k} ({v})" for k, v in sorted(ids.items())))
     print("precedence:  command-line flag > environment variable > remembered state > config.toml > default")
     return 0

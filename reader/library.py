@@ -118,14 +118,17 @@ def skip_message(article: Article, limit: int) -> str:
             f"{limit:,} limit (max_annotate_chars in config.toml); shown as plain text")
 
 
-def annotations_for(articles: list[Article], cache: Cache, model: str | None = None) -> Iterator[tuple[Article, Annotation]]:
-    """Annotate and cache, yielding each article as it is done (spaCy is loaded only here)."""
-    from reader.nlp.annotate import annotate
+def annotations_for(
+    articles: list[Article], cache: Cache, model: str | None = None, batch_size: int | None = None
+) -> Iterator[tuple[Article, Annotation]]:
+    """Annotate and cache in this process, yielding each article as it is done (spaCy is
+    loaded only here)."""
+    from reader.nlp.annotate import BATCH_SIZE, annotate
 
     nlp = pipeline.load(pipeline.model_info(model).name)
     # Shortest first: batches of like lengths pad less, and the first results come sooner.
     order = sorted(articles, key=lambda a: len(a.body))
-    for article, ann in zip(order, annotate(nlp, (a.body for a in order))):
+    for article, ann in zip(order, annotate(nlp, (a.body for a in order), batch_size=batch_size or BATCH_SIZE)):
         cache.put(article.id, ann)
         yield article, ann
 

@@ -16,9 +16,6 @@ from reader.cache import atomic_write
 
 
 class Row(msgspec.Struct, array_like=True):
-    path: str
-    size: int
-    mtime_ns: int
     article_id: str
     title: str
     detail: str

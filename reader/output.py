@@ -27,7 +27,7 @@ def _escape_c1(line: str) -> str:
     return "".join(f"\\u{ord(c):04x}" if "\x7f" <= c <= "\x9f" else c for c in line)
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[object]], out=None, wrap_last: bool = False) -> None:
+def table(headers: Sequence[str], rows: Iterable[Sequence[object]], out=None) -> None:
     """Columns sized to their contents; the widest column is cut to fit the terminal."""
     out = out or sys.stdout
     cells = [[_cell(v) for v in row] for row in rows]

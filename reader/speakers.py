@@ -32,12 +32,6 @@ class Speaker:
     articles: set[str] = field(default_factory=set)
 
 
-@dataclass
-class _Form:
-    text: str
-    count: int = 0
-
-
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 

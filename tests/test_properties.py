@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.articles import paragraphs, parse
-from reader.layout import _wrap_cells, _wrap_narrow, wrap
+from reader.layout import _end_cells, _end_narrow, _wrap, wrap
 from reader.nlp.marks import find_quoted
 from reader.textclean import clean
 
@@ -78,7 +78,7 @@ def test_layout_shows_every_character_of_the_body(text, width):
 
 @given(st.text(alphabet="ab c\n", max_size=200), st.integers(min_value=8, max_value=30))
 def test_fast_and_cell_wrapping_agree(text, width):
-    assert _wrap_narrow(text, 0, len(text), width, 0) == _wrap_cells(text, 0, len(text), width, 0)
+    assert _wrap(text, 0, len(text), width, 0, _end_narrow) == _wrap(text, 0, len(text), width, 0, _end_cells)
 
 
 async def test_rendered_plain_text_is_the_body():

@@ -16,7 +16,7 @@ def test_manifest_is_used_only_while_nothing_changed(tmp_path):
     lib.mkdir()
     for n in range(3):
         (lib / f"{n}.txt").write_text(f"Article {n}.\n")
-    rows = [manifest.Row(str(lib / f"{n}.txt"), 0, 0, f"id{n}", f"Article {n}.", "detail", n) for n in range(3)]
+    rows = [manifest.Row(f"id{n}", f"Article {n}.", "detail", n) for n in range(3)]
     manifest.save_rows([lib], rows)
     assert [r.title for r in manifest.load_rows([lib])] == ["Article 0.", "Article 1.", "Article 2."]
     (lib / "1.txt").write_text("Changed, and longer than before.\n")

@@ -6,7 +6,7 @@ run later over the cached records.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from reader.articles import paragraphs
 from reader.nlp.quotes import extract
@@ -77,42 +77,22 @@ def _shift(ann: Annotation, offset: int) -> Annotation:
     )
 
 
-def annotate(
-    nlp,
-    bodies: Iterable[str],
-    batch_size: int = BATCH_SIZE,
-    on_piece: Callable[[int], None] | None = None,
-) -> Iterator[Annotation]:
-    """Annotate texts in order, one Annotation each, streaming through ``nlp.pipe``."""
-    plan: list[int] = []  # pieces per body, in order
+def annotate(nlp, bodies: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Annotation]:
+    """Annotate texts in order, one Annotation each, streaming through ``nlp.pipe``; each
+    piece of a long text travels with its body number and offset (``as_tuples``)."""
 
     def texts():
-        for body in bodies:
+        for n, body in enumerate(bodies):
             cut = pieces(body)
-            plan.append(len(cut))
-            for offset, text in cut:
-                yield offset, text
+            for k, (offset, text) in enumerate(cut):
+                yield text, (n, offset, k == len(cut) - 1)
 
-    offsets: list[int] = []
-
-    def only_text():
-        for offset, text in texts():
-            offsets.append(offset)
-            yield text
-
-    pending: list[Annotation] = []
-    n_piece = 0
-    body_index = 0
-    for doc in nlp.pipe(only_text(), batch_size=batch_size):
-        pending.append(_shift(from_doc(doc), offsets[n_piece]))
-        n_piece += 1
-        if on_piece:
-            on_piece(len(doc))
-        while body_index < len(plan) and len(pending) >= plan[body_index]:
-            count = plan[body_index]
-            parts, pending = pending[:count], pending[count:]
+    parts: list[Annotation] = []
+    for doc, (_, offset, last) in nlp.pipe(texts(), batch_size=batch_size, as_tuples=True):
+        parts.append(_shift(from_doc(doc), offset))
+        if last:
             yield _merge(parts)
-            body_index += 1
+            parts = []
 
 
 def _merge(parts: list[Annotation]) -> Annotation:

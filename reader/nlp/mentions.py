@@ -124,7 +124,6 @@ class ArticleMentions:
         for a, b, label in spans:
             if label is not None:
                 self.labels.setdefault(fold(clean_name(doc[a:b].text)), Counter())[label] += 1
-        self.org_names = {fold(clean_name(doc[a:b].text)) for a, b, label in spans if label == "ORG"}
         for a, b, label in spans:
             if label is not None:
                 span = doc[a:b]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from textual import work
@@ -148,13 +147,12 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         for problem in problems:
             self.notify(problem, title="Settings", severity="warning", timeout=15)
 
-    def binding_keys(self) -> dict[str, str]:
+    @classmethod
+    def binding_keys(cls) -> dict[str, str]:
         """Every binding id of the app and its panes, with its keys."""
-        from reader.ui.widgets.search_bar import SearchBar as _SearchBar
-
         found = {}
-        for cls in (type(self), ArticleList, ReadingPane, SpeakersPane, _SearchBar, HelpScreen, BookmarksScreen):
-            for b in cls.BINDINGS:
+        for owner in (cls, ArticleList, ReadingPane, SpeakersPane, SearchBar, HelpScreen, BookmarksScreen):
+            for b in owner.BINDINGS:
                 if isinstance(b, Binding) and b.id:
                     found[b.id] = b.key
         return found
@@ -192,7 +190,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         prepared = self._prepare(lib)
         self.call_from_thread(self._loaded, lib, missing, prepared)
         manifest.save_rows(self.paths, [
-            manifest.Row(os.fsdecode(a.path), 0, 0, a.id, r.title, r.detail, r.quotes)
+            manifest.Row(a.id, r.title, r.detail, r.quotes)
             for a, r in zip(lib.articles, (self._row_data(a) for a in lib.articles))
         ])
 
@@ -238,9 +236,6 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
     def _refresh_async(self, reshow: bool) -> None:
         prepared = self._prepare(self.library)
         self.call_from_thread(self._apply, prepared, reshow)
-
-    def _refresh_library(self, reshow: bool = True) -> None:
-        self._apply(self._prepare(self.library), reshow)
 
     def _apply(self, prepared, reshow: bool) -> None:
         """Show what ``_prepare`` computed. The open article is drawn again only when asked
