@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from reader.nlp.names import fold
@@ -44,7 +45,7 @@ def name_key(text: str) -> str:
     return " ".join(words)
 
 
-def vote_labels(mentions: list[tuple[str, str]]) -> dict[str, str]:
+def vote_labels(mentions: Iterable[tuple[str, str]]) -> dict[str, str]:
     """``(text, label)`` mentions -> the label each name key takes.
 
     A name takes the label of the fuller name it is part of ("Guterres" is a PERSON because

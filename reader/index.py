@@ -17,9 +17,11 @@ can reach the cutoff. Tiers come from boolean masks over those postings, scores 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections import defaultdict
-from dataclasses import dataclass, field
+from array import array
+from bisect import bisect_left, bisect_right
+from collections import OrderedDict, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -62,56 +64,111 @@ class Hit:
         return match_spans(self.entry.text, query)
 
 
-@dataclass
-class SearchIndex:
-    entries: list[Entry] = field(default_factory=list)
+# Kinds with one entry per paragraph or quote: hundreds of thousands in a big library. Their
+# text is not kept by the index (``entries[i]`` makes it again from the article when needed),
+# they sort after the other kinds' A-Z order in the order they were added, and a broad query
+# does not score them (every paragraph holds "th").
+BULK = frozenset({"quote", "text"})
+_MEMO_MASKS = 32
 
-    def __post_init__(self) -> None:
-        self.keys: list[str] = []
-        self._postings: dict[str, list[int]] = defaultdict(list)
+
+class SearchIndex:
+    """``entries`` may be any sequence of ``Entry``: a big library passes one that makes its
+    paragraph and quote entries on demand, so the index holds columns, not texts."""
+
+    def __init__(self, entries: Sequence[Entry] = ()) -> None:
+        self._parts: list[tuple[int, Sequence[Entry]]] = []  # (first index, sequence)
+        self._n = 0
+        self._keys: list[str | None] = []  # folded text; None for bulk entries
+        self._key_len = array("I")
+        self._kind = array("b")
+        self._weight = array("d")
         self._by_key: dict[str, list[int]] = defaultdict(list)
+        self._word_id: dict[str, int] = {}
+        self._post_words = array("I")  # (word, entry) pairs, sorted into postings by _prepare
+        self._post_entries = array("I")
+        self._postings: np.ndarray | None = None
         self._dirty = True
-        entries, self.entries = self.entries, []
         self.add(entries)
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return self._n
 
-    def add(self, entries) -> None:
+    def entry(self, i: int) -> Entry:
+        first, seq = self._parts[bisect_right(self._parts, i, key=lambda p: p[0]) - 1]
+        return seq[i - first]
+
+    def key(self, i: int) -> str:
+        key = self._keys[i]
+        return key if key is not None else fold(self.entry(i).text)
+
+    def add(self, entries: Sequence[Entry]) -> None:
         """Add entries (cheap; the sorted views are rebuilt at the next search)."""
+        if not len(entries):
+            return
+        self._parts.append((self._n, entries))
+        word_id = self._word_id
         for entry in entries:
-            n = len(self.entries)
+            n = self._n
+            self._n += 1
             key = fold(entry.text)
-            self.entries.append(entry)
-            self.keys.append(key)
-            self._by_key[key].append(n)
+            bulk = entry.kind in BULK
+            self._keys.append(None if bulk else key)
+            self._key_len.append(len(key))
+            self._kind.append(KINDS.index(entry.kind))
+            self._weight.append(entry.weight)
+            if not bulk:
+                self._by_key[key].append(n)
             for w in set(words_of(key)):
-                self._postings[w].append(n)
+                wid = word_id.get(w)
+                if wid is None:
+                    wid = word_id[w] = len(word_id)
+                self._post_words.append(wid)
+                self._post_entries.append(n)
         self._dirty = True
 
-    def _prepare(self) -> None:
+    def prepare(self) -> None:
         if not self._dirty:
             return
-        n = len(self.entries)
-        self._vocab = sorted(self._postings)
-        self._arrays = {w: np.array(ids, dtype=np.int64) for w, ids in self._postings.items()}
+        n = self._n
+        # postings: one array of entry ids grouped by word, and where each word's run starts;
+        # the (word, entry) pairs are let go once sorted (tens of megabytes in a big library)
+        words = np.frombuffer(self._post_words, dtype=np.uint32).astype(np.int32)
+        entries = np.frombuffer(self._post_entries, dtype=np.uint32).astype(np.int32)
+        self._post_words, self._post_entries = array("I"), array("I")
+        if self._postings is not None:  # entries added after a search: merge with the old
+            old_words = np.repeat(np.arange(len(self._starts) - 1, dtype=np.int32), np.diff(self._starts))
+            words, entries = np.concatenate([old_words, words]), np.concatenate([self._postings, entries])
+        order = np.argsort(words, kind="stable")
+        self._postings = entries[order]
+        self._starts = np.zeros(len(self._word_id) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(words, minlength=len(self._word_id)), out=self._starts[1:])
+        del words, entries, order
+        self._vocab = sorted(self._word_id)
         by_len: dict[int, list[str]] = defaultdict(list)
         for w in self._vocab:
             by_len[len(w)].append(w)
         self._by_len = dict(by_len)
         # Ties are broken by weight, then text: both as ranks, packed into one sort key.
-        weights = np.array([e.weight for e in self.entries], dtype=np.float64)
-        self._weight_rank = np.empty(n, dtype=np.int64)
-        self._weight_rank[np.argsort(-weights, kind="stable")] = np.arange(n)
-        order = sorted(range(n), key=lambda i: self.entries[i].text.lower())
-        self._text_rank = np.empty(n, dtype=np.int64)
-        self._text_rank[order] = np.arange(n)
-        self._kinds = np.array([KINDS.index(e.kind) for e in self.entries], dtype=np.int8)
-        self._masks: dict[str, np.ndarray] = {}
-        self._key_array = np.array(self.keys, dtype=object)
-        self._short_array = np.array([k[:BROAD_CHARS] for k in self.keys], dtype=object)
+        weights = np.array(self._weight, dtype=np.float64)
+        self._weight_rank = np.empty(n, dtype=np.int32)
+        self._weight_rank[np.argsort(-weights, kind="stable")] = np.arange(n, dtype=np.int32)
+        small = [i for i in range(n) if self._keys[i] is not None]
+        small.sort(key=lambda i: self.entry(i).text.lower())
+        bulk = np.array([i for i in range(n) if self._keys[i] is None], dtype=np.int32)
+        self._text_rank = np.empty(n, dtype=np.int32)
+        self._text_rank[np.array(small, dtype=np.int32)] = np.arange(len(small), dtype=np.int32)
+        self._text_rank[bulk] = np.arange(len(small), n, dtype=np.int32)
+        self._kinds = np.array(self._kind, dtype=np.int8)
+        self._bulk = np.isin(self._kinds, [KINDS.index(k) for k in BULK])
+        self._key_lens = np.array(self._key_len, dtype=np.int64)
+        self._masks: OrderedDict[str, np.ndarray] = OrderedDict()
         self._memo: dict[tuple, list[Hit]] = {}
         self._dirty = False
+
+    def _posting(self, w: str) -> np.ndarray:
+        wid = self._word_id[w]
+        return self._postings[self._starts[wid] : self._starts[wid + 1]]
 
     # --- candidates ------------------------------------------------------------------------------
 
@@ -137,9 +194,9 @@ class SearchIndex:
         return found
 
     def _mask(self, words: list[str]) -> np.ndarray:
-        mask = np.zeros(len(self.entries), dtype=bool)
+        mask = np.zeros(self._n, dtype=bool)
         if words:
-            mask[np.concatenate([self._arrays[v] for v in words])] = True
+            mask[np.concatenate([self._posting(v) for v in words])] = True
         return mask
 
     def _prefix_mask(self, w: str) -> np.ndarray:
@@ -150,19 +207,23 @@ class SearchIndex:
         mask = self._masks.get(w)
         if mask is None:
             mask = self._masks[w] = self._mask(self._prefix_words(w))
+            if len(self._masks) > _MEMO_MASKS:
+                self._masks.popitem(last=False)
+        else:
+            self._masks.move_to_end(w)
         return mask
 
     def search(self, query: str, limit: int = 10, kinds: tuple[str, ...] | None = None, per_kind: int | None = None) -> list[Hit]:
         """Ranked hits; ``per_kind`` keeps at most that many of each kind."""
-        self._prepare()
+        self.prepare()
         q = fold(query).strip()
         qwords = words_of(q)
-        if not qwords or not self.entries:
+        if not qwords or not self._n:
             return []
         memo_key = (q, limit, kinds, per_kind)
         if len(q) <= 2 and memo_key in self._memo:  # the broadest queries come back at every new search
             return self._memo[memo_key]
-        n = len(self.entries)
+        n = self._n
         matched = np.ones(n, dtype=bool)
         prefix_all = np.ones(n, dtype=bool)
         exact_all = np.ones(n, dtype=bool)
@@ -170,50 +231,64 @@ class SearchIndex:
             prefix = self._prefix_mask(w)
             matched &= prefix | self._mask(self._fuzzy_words(w))
             prefix_all &= prefix
-            exact_all &= self._mask([w] if w in self._arrays else [])
+            exact_all &= self._mask([w] if w in self._word_id else [])
         if kinds:
             matched &= np.isin(self._kinds, [KINDS.index(k) for k in kinds])
         ids = np.nonzero(matched)[0]
         if not len(ids):
             return []
         tiers = prefix_all[ids].astype(np.int64) + exact_all[ids]
-        exact = self._by_key.get(q)
-        if exact:
-            tiers[np.isin(ids, exact)] = 3
+        tiers[self._exact(q, ids)] = 3
         scores = self._scores(q, ids)
         hits = self._take(ids, tiers, scores, self._order(ids, tiers, scores, limit, per_kind), limit, per_kind)
         if len(q) <= 2:
             self._memo[memo_key] = hits
         return hits
 
+    def _exact(self, q: str, ids: np.ndarray) -> np.ndarray:
+        """Which of ``ids`` are the query itself."""
+        out = np.zeros(len(ids), dtype=bool)
+        exact = self._by_key.get(q)
+        if exact:
+            out |= np.isin(ids, exact)
+        for j in np.nonzero(self._bulk[ids] & (self._key_lens[ids] == len(q)))[0]:
+            out[j] = self.key(int(ids[j])) == q
+        return out
+
     def _scores(self, q: str, ids: np.ndarray) -> np.ndarray:
         """Within a tier: WRatio (rapidfuzz's best all-round score) for a focused query; for a
         broad one (more than BROAD matches: a letter or two, a common word) plain ``ratio``
         against the entry's first BROAD_CHARS characters, many times cheaper, which prefers the
-        entries closest to the query as a whole."""
+        entries closest to the query as a whole; paragraphs and quotes are not scored then."""
         if len(ids) <= BROAD:
-            keys, scorer = self._key_array[ids].tolist(), fuzz.WRatio
-        else:
-            keys, scorer = self._short_array[ids].tolist(), fuzz.ratio
-        return np.round(process.cdist([q], keys, scorer=scorer, workers=1, dtype=np.float64)[0], 2)
+            keys = [self.key(i) for i in ids.tolist()]
+            return np.round(process.cdist([q], keys, scorer=fuzz.WRatio, workers=1, dtype=np.float64)[0], 2)
+        scores = np.zeros(len(ids), dtype=np.float64)
+        pos = np.nonzero(~self._bulk[ids])[0]
+        if len(pos):
+            keys = [self._keys[i][:BROAD_CHARS] for i in ids[pos].tolist()]
+            scores[pos] = np.round(process.cdist([q], keys, scorer=fuzz.ratio, workers=1, dtype=np.float64)[0], 2)
+        return scores
 
     def _order(self, ids, tiers, scores, limit, per_kind) -> np.ndarray:
-        """Positions sorted by tier, score, weight, text: one packed key, partial sort."""
-        n = max(len(self.entries), 1)
+        """Positions sorted by tier, score, weight, text: one packed key, partial sorts (for
+        ``per_kind``, each kind's best are taken apart)."""
+        n = max(self._n, 1)
         bits = int(n).bit_length()
         key = (tiers << 14) | np.round(scores * 100).astype(np.int64)  # higher is better
-        key = (key << bits) | (n - 1 - self._weight_rank[ids])
-        key = (key << bits) | (n - 1 - self._text_rank[ids])
-        take = len(ids) if per_kind is not None or len(ids) <= 4 * limit else 4 * limit
-        if take < len(ids):
-            top = np.argpartition(-key, take)[:take]
-            return top[np.argsort(-key[top], kind="stable")]
-        return np.argsort(-key, kind="stable")
+        key = (key << bits) | (n - 1 - self._weight_rank[ids].astype(np.int64))
+        key = (key << bits) | (n - 1 - self._text_rank[ids].astype(np.int64))
+        if per_kind is None:
+            pos = _top(key, np.arange(len(ids)), 4 * limit)
+        else:
+            kinds = self._kinds[ids]
+            pos = np.concatenate([_top(key, np.nonzero(kinds == k)[0], 4 * per_kind) for k in np.unique(kinds)])
+        return pos[np.argsort(-key[pos], kind="stable")]
 
     def _take(self, ids, tiers, scores, order, limit, per_kind) -> list[Hit]:
         hits, counts, seen = [], defaultdict(int), set()
         for j in order:
-            entry = self.entries[ids[j]]
+            entry = self.entry(int(ids[j]))
             if entry.ref:  # one hit per thing: a speaker's best-matching alias
                 if (entry.kind, entry.ref) in seen:
                     continue
@@ -230,12 +305,12 @@ class SearchIndex:
     def exhaustive(self, query: str, limit: int = 10) -> list[Hit]:
         """The same ranking computed entry by entry with no index: the reference for tests and
         the benchmark's recall."""
-        self._prepare()
+        self.prepare()
         q = fold(query).strip()
         qwords = words_of(q)
         scored = []
-        for n, key in enumerate(self.keys):
-            tier = rank(q, qwords, key)
+        for n in range(self._n):
+            tier = rank(q, qwords, self.key(n))
             if tier is not None:
                 scored.append((n, tier))
         if not scored:
@@ -244,6 +319,13 @@ class SearchIndex:
         tiers = np.array([t for _, t in scored], dtype=np.int64)
         scores = self._scores(q, ids)
         return self._take(ids, tiers, scores, self._order(ids, tiers, scores, len(ids), None), limit, None)
+
+
+def _top(key: np.ndarray, pos: np.ndarray, take: int) -> np.ndarray:
+    """The ``take`` positions among ``pos`` with the highest keys (unordered)."""
+    if len(pos) <= take:
+        return pos
+    return pos[np.argpartition(-key[pos], take)[:take]]
 
 
 BROAD = 3000  # more matches than this: the query is too broad for WRatio to tell them apart

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
+from reader import memory
 from reader.articles import paragraphs
 from reader.entities import NAME_LABELS, kind_of, name_key
 from reader.index import Entry, SearchIndex
@@ -34,66 +37,112 @@ def entity_key(text: str, label: str) -> tuple[str, str]:
     return (name_key(text) if label in NAME_LABELS else text.lower(), label)
 
 
-def library_entries(lib) -> list[Entry]:
-    entries: list[Entry] = []
+class LibraryEntries(Sequence):
+    """The library's search entries: speakers, articles, entities and topics as a list;
+    paragraphs and quotes (most of a big library's entries) as offsets, made into entries
+    when the index asks, so their text is never held twice."""
+
+    def __init__(self, lib, small: list[Entry], bulk: array) -> None:
+        self.lib = lib
+        self.small = small
+        self.bulk = bulk  # (article, start, end) per paragraph piece; (article, quote, -1) per quote
+
+    def __len__(self) -> int:
+        return len(self.small) + len(self.bulk) // 3
+
+    def __getitem__(self, i: int) -> Entry:
+        if i < len(self.small):
+            return self.small[i]
+        j = 3 * (i - len(self.small))
+        n, x, y = self.bulk[j : j + 3]
+        article = self.lib.articles[n]
+        if y != _QUOTE:
+            return Entry("text", article.body[x:y], 1, (n, x, y), article.title)
+        lib = self.lib
+        quote = lib.annotations[article.id].quotes[x]
+        sp = lib.speakers.get(lib.speakers.speaker_id(article.id, quote.speaker, quote.speaker_kind))
+        words = " ".join(article.body[a:b] for a, b in quote.parts)
+        return Entry("quote", words, 1, (n, x), f"{sp.name if sp else 'unknown speaker'} — {article.title}")
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+
+_QUOTE = 0xFFFFFFFF
+
+
+class _Tally:
+    """How often a name or topic is met, in how many articles, and its most frequent
+    spelling (the first met among equals); a Counter of spellings only when there are two."""
+
+    __slots__ = ("count", "articles", "last", "forms")
+
+    def __init__(self, text: str) -> None:
+        self.count = self.articles = 0
+        self.last = -1
+        self.forms: str | Counter = text
+
+    def add(self, text: str, article: int) -> None:
+        if isinstance(self.forms, str) and text != self.forms:
+            self.forms = Counter({self.forms: self.count})
+        if not isinstance(self.forms, str):
+            self.forms[text] += 1
+        self.count += 1
+        if article != self.last:  # articles come in order
+            self.articles += 1
+            self.last = article
+
+    def form(self) -> str:
+        return self.forms if isinstance(self.forms, str) else self.forms.most_common(1)[0][0]
+
+
+def library_entries(lib) -> LibraryEntries:
+    small: list[Entry] = []
+    bulk = array("I")
     # speakers: the display name and every alias point to one person
     for sp in lib.speakers.speakers.values():
         roles = ", ".join(sp.roles[:2])
         detail = f"{sp.quotes} quote{'s' if sp.quotes != 1 else ''}" + (f" · {roles}" if roles else "")
-        entries.append(Entry("speaker", sp.name, sp.quotes, (sp.id,), detail))
+        small.append(Entry("speaker", sp.name, sp.quotes, (sp.id,), detail))
         for alias in sp.aliases:
             if fold(alias) != fold(sp.name):
-                entries.append(Entry("speaker", alias, sp.quotes, (sp.id,), f"also “{alias}” · {detail}", shown=sp.name))
-    entity_counts: Counter = Counter()
-    entity_forms: dict[tuple, Counter] = defaultdict(Counter)
-    entity_articles: dict[tuple, set] = defaultdict(set)
-    topic_counts: Counter = Counter()
-    topic_forms: dict[str, Counter] = defaultdict(Counter)
-    topic_articles: dict[str, set] = defaultdict(set)
+                small.append(Entry("speaker", alias, sp.quotes, (sp.id,), f"also “{alias}” · {detail}", shown=sp.name))
+    entities: dict[tuple, _Tally] = {}
+    topics: dict[str, _Tally] = {}
     for n, article in enumerate(lib.articles):
         body = article.body
-        entries.append(Entry("article", article.title, 1, (n,), article.source or article.file_name))
+        small.append(Entry("article", article.title, 1, (n,), article.source or article.file_name))
         for a, b in paragraphs(body):
             # a paragraph is one entry, cut in pieces when huge (a 5 MB one-line file)
             for x in range(a, b, TEXT_PIECE):
-                y = min(b, x + TEXT_PIECE)
-                entries.append(Entry("text", body[x:y], 1, (n, x, y), article.title))
+                bulk.extend((n, x, min(b, x + TEXT_PIECE)))
         ann = lib.annotations.get(article.id)
         if ann is None:
             continue
         for e in ann.entities:
             text = body[e.start : e.end]
-            label = lib.label_of(text, e.label)
-            key = entity_key(text, label)
-            entity_counts[key] += 1
-            entity_forms[key][text] += 1
-            entity_articles[key].add(n)
+            key = entity_key(text, lib.label_of(text, e.label))
+            tally = entities.get(key) or entities.setdefault(key, _Tally(text))
+            tally.add(text, n)
         for a, b in chunk_spans(ann):
-            key = topic_key(body[a:b])
+            text = body[a:b]
+            key = topic_key(text)
             if key:
-                topic_counts[key] += 1
-                topic_forms[key][body[a:b]] += 1
-                topic_articles[key].add(n)
-        for q, quote in enumerate(ann.quotes):
-            sid = lib.speakers.speaker_id(article.id, quote.speaker, quote.speaker_kind)
-            sp = lib.speakers.get(sid)
-            words = " ".join(body[a:b] for a, b in quote.parts)
-            entries.append(Entry("quote", words, 1, (n, q), f"{sp.name if sp else 'unknown speaker'} — {article.title}"))
-    for key, count in entity_counts.items():
-        text = entity_forms[key].most_common(1)[0][0]
-        arts = len(entity_articles[key])
-        entries.append(Entry("entity", text, count, ("entity", *key), f"{kind_of(key[1])} · {_n(count, 'mention')} in {_n(arts, 'article')}"))
-    names = {k[0] for k in entity_counts}
-    for key, count in topic_counts.items():
+                tally = topics.get(key) or topics.setdefault(key, _Tally(text))
+                tally.add(text, n)
+        for q in range(len(ann.quotes)):
+            bulk.extend((n, q, _QUOTE))
+    for key, t in entities.items():
+        small.append(Entry("entity", t.form(), t.count, ("entity", *key), f"{kind_of(key[1])} · {_n(t.count, 'mention')} in {_n(t.articles, 'article')}"))
+    names = {k[0] for k in entities}
+    for key, t in topics.items():
         if key in names:
             continue  # the entity entry stands for it
-        arts = len(topic_articles[key])
         # a topic is a phrase the library returns to, or one that carries several words
-        if count < 2 and len(key.split()) < 2:
+        if t.count < 2 and " " not in key:
             continue
-        text = topic_forms[key].most_common(1)[0][0]
-        entries.append(Entry("topic", text, count, ("topic", key), f"topic · {_n(count, 'mention')} in {_n(arts, 'article')}"))
-    return entries
+        small.append(Entry("topic", t.form(), t.count, ("topic", key), f"topic · {_n(t.count, 'mention')} in {_n(t.articles, 'article')}"))
+    return LibraryEntries(lib, small, bulk)
 
 
 def _n(count: int, word: str) -> str:
@@ -101,7 +150,10 @@ def _n(count: int, word: str) -> str:
 
 
 def build_index(lib) -> SearchIndex:
-    return SearchIndex(library_entries(lib))
+    index = SearchIndex(library_entries(lib))
+    index.prepare()  # here, off the event loop, not at the first keystroke
+    memory.trim()
+    return index
 
 
 def mentions(lib, ref: tuple) -> list[tuple[int, int, int]]:

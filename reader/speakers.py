@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -43,7 +44,7 @@ def _words(name: str) -> list[str]:
 class SpeakerIndex:
     """Built from every quote's in-article speaker; answers "who is this" for each quote."""
 
-    def __init__(self, quoted: list[tuple[str, str, str, list[str]]], known_people: list[str] = ()):
+    def __init__(self, quoted: list[tuple[str, str, str, list[str]]], known_people: Iterable[str] = ()):
         """``quoted``: (article_id, speaker name, kind, roles) for every attributed quote.
         ``known_people``: person names seen anywhere (entities), which help merge surnames."""
         self.speakers: dict[str, Speaker] = {}
