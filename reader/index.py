@@ -38,7 +38,7 @@ def words_of(folded: str) -> list[str]:
     return [w.strip("'’") for w in _WORD.findall(folded) if w.strip("'’")]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     kind: str  # one of KINDS
     text: str  # what is shown and searched
@@ -83,7 +83,7 @@ class SearchIndex:
         self._key_len = array("I")
         self._kind = array("b")
         self._weight = array("d")
-        self._by_key: dict[str, list[int]] = defaultdict(list)
+        self._by_key: dict[str, int | list[int]] = {}  # an int: most keys are one entry's
         self._word_id: dict[str, int] = {}
         self._post_words = array("I")  # (word, entry) pairs, sorted into postings by _prepare
         self._post_entries = array("I")
@@ -118,7 +118,9 @@ class SearchIndex:
             self._kind.append(KINDS.index(entry.kind))
             self._weight.append(entry.weight)
             if not bulk:
-                self._by_key[key].append(n)
+                had = self._by_key.setdefault(key, n)
+                if had != n:
+                    self._by_key[key] = [*had, n] if isinstance(had, list) else [had, n]
             for w in set(words_of(key)):
                 wid = word_id.get(w)
                 if wid is None:
@@ -161,7 +163,7 @@ class SearchIndex:
         self._text_rank[bulk] = np.arange(len(small), n, dtype=np.int32)
         self._kinds = np.array(self._kind, dtype=np.int8)
         self._bulk = np.isin(self._kinds, [KINDS.index(k) for k in BULK])
-        self._key_lens = np.array(self._key_len, dtype=np.int64)
+        self._key_lens = np.array(self._key_len, dtype=np.int32)
         self._masks: OrderedDict[str, np.ndarray] = OrderedDict()
         self._memo: dict[tuple, list[Hit]] = {}
         self._dirty = False
@@ -249,7 +251,7 @@ class SearchIndex:
         """Which of ``ids`` are the query itself."""
         out = np.zeros(len(ids), dtype=bool)
         exact = self._by_key.get(q)
-        if exact:
+        if exact is not None:
             out |= np.isin(ids, exact)
         for j in np.nonzero(self._bulk[ids] & (self._key_lens[ids] == len(q)))[0]:
             out[j] = self.key(int(ids[j])) == q

@@ -5,6 +5,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from reader import memory
 from reader.articles import paragraphs
@@ -42,9 +43,10 @@ class LibraryEntries(Sequence):
     paragraphs and quotes (most of a big library's entries) as offsets, made into entries
     when the index asks, so their text is never held twice."""
 
-    def __init__(self, lib, small: list[Entry], bulk: array) -> None:
+    def __init__(self, lib, small: list[Entry], articles: array, bulk: array) -> None:
         self.lib = lib
-        self.small = small
+        self.small = small  # entities and topics without their detail line (made when read)
+        self.articles = articles  # per small entry: the articles an entity or topic is in
         self.bulk = bulk  # (article, start, end) per paragraph piece; (article, quote, -1) per quote
 
     def __len__(self) -> int:
@@ -52,7 +54,12 @@ class LibraryEntries(Sequence):
 
     def __getitem__(self, i: int) -> Entry:
         if i < len(self.small):
-            return self.small[i]
+            entry = self.small[i]
+            if entry.kind not in ("entity", "topic"):
+                return entry
+            what = kind_of(entry.ref[2]) if entry.kind == "entity" else "topic"
+            count, arts = int(entry.weight), self.articles[i]
+            return replace(entry, detail=f"{what} · {_n(count, 'mention')} in {_n(arts, 'article')}")
         j = 3 * (i - len(self.small))
         n, x, y = self.bulk[j : j + 3]
         article = self.lib.articles[n]
@@ -99,6 +106,7 @@ class _Tally:
 def library_entries(lib) -> LibraryEntries:
     small: list[Entry] = []
     bulk = array("I")
+    articles = array("I")
     # speakers: the display name and every alias point to one person
     for sp in lib.speakers.speakers.values():
         roles = ", ".join(sp.roles[:2])
@@ -133,7 +141,8 @@ def library_entries(lib) -> LibraryEntries:
         for q in range(len(ann.quotes)):
             bulk.extend((n, q, _QUOTE))
     for key, t in entities.items():
-        small.append(Entry("entity", t.form(), t.count, ("entity", *key), f"{kind_of(key[1])} · {_n(t.count, 'mention')} in {_n(t.articles, 'article')}"))
+        small.append(Entry("entity", t.form(), t.count, ("entity", *key)))
+        articles.append(t.articles)
     names = {k[0] for k in entities}
     for key, t in topics.items():
         if key in names:
@@ -141,8 +150,10 @@ def library_entries(lib) -> LibraryEntries:
         # a topic is a phrase the library returns to, or one that carries several words
         if t.count < 2 and " " not in key:
             continue
-        small.append(Entry("topic", t.form(), t.count, ("topic", key), f"topic · {_n(t.count, 'mention')} in {_n(t.articles, 'article')}"))
-    return LibraryEntries(lib, small, bulk)
+        small.append(Entry("topic", t.form(), t.count, ("topic", key)))
+        articles.append(t.articles)
+    articles[:0] = array("I", bytes(4 * (len(small) - len(articles))))  # speakers and articles: none
+    return LibraryEntries(lib, small, articles, bulk)
 
 
 def _n(count: int, word: str) -> str:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 
 @dataclass(frozen=True)
 class Stop:
@@ -24,57 +26,73 @@ class Move:
 
 
 class Navigator:
+    """Every quote of the library in order, as arrays (a big library has hundreds of
+    thousands: as objects they were tens of megabytes)."""
+
     def __init__(self, stops: list[Stop]):
-        self.stops = stops
-        self._index = {(s.article, s.quote): n for n, s in enumerate(stops)}
+        self._article = np.array([s.article for s in stops], dtype=np.int32)
+        self._quote = np.array([s.quote for s in stops], dtype=np.int32)
+        self._speakers: list[str | None] = [None]  # speaker code -> id; 0 is nobody
+        codes: dict[str | None, int] = {None: 0}
+        for s in stops:
+            if s.speaker_id not in codes:
+                codes[s.speaker_id] = len(self._speakers)
+                self._speakers.append(s.speaker_id)
+        self._code = codes
+        self._speaker = np.array([codes[s.speaker_id] for s in stops], dtype=np.int32)
+        self._keys = (self._article.astype(np.int64) << 32) | self._quote  # sorted: library order
 
     @classmethod
     def for_library(cls, articles, quotes_of, speaker_of) -> Navigator:
         """``quotes_of(article)`` gives its quotes in text order; ``speaker_of(article, quote)``
         gives the merged speaker id or None."""
-        stops = []
-        for a, article in enumerate(articles):
-            for q, quote in enumerate(quotes_of(article)):
-                stops.append(Stop(a, q, speaker_of(article, quote)))
-        return cls(stops)
+        stops = (Stop(a, q, speaker_of(article, quote)) for a, article in enumerate(articles) for q, quote in enumerate(quotes_of(article)))
+        return cls(list(stops))
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def stop(self, n: int) -> Stop:
+        return Stop(int(self._article[n]), int(self._quote[n]), self._speakers[self._speaker[n]])
+
+    def stops_of(self, speaker_id: str) -> list[Stop]:
+        """A speaker's quotes in library order."""
+        code = self._code.get(speaker_id)
+        return [] if code is None or speaker_id is None else [self.stop(n) for n in np.nonzero(self._speaker == code)[0]]
 
     def index(self, article: int, quote: int) -> int | None:
-        return self._index.get((article, quote))
+        key = (article << 32) | quote
+        n = int(np.searchsorted(self._keys, key))
+        return n if n < len(self._keys) and self._keys[n] == key else None
 
     def step(self, article: int, quote: int | None, forward: bool = True) -> Move:
         """The next (or previous) quote. With no current quote, the first quote of the current
         article (or the last, going back), else the nearest one in the articles after it."""
-        if not self.stops:
+        size = len(self._keys)
+        if not size:
             return Move(None)
         if quote is not None and (n := self.index(article, quote)) is not None:
             m = n + (1 if forward else -1)
-            if 0 <= m < len(self.stops):
-                return Move(self.stops[m])
-            return Move(self.stops[0 if forward else -1], wrapped=True)
-        if forward:
-            for s in self.stops:
-                if s.article >= article:
-                    return Move(s)
-            return Move(self.stops[0], wrapped=True)
-        for s in reversed(self.stops):
-            if s.article <= article:
-                # the last quote of this article, or of one before it
-                return Move(s)
-        return Move(self.stops[-1], wrapped=True)
+            if 0 <= m < size:
+                return Move(self.stop(m))
+            return Move(self.stop(0 if forward else size - 1), wrapped=True)
+        if forward:  # the first quote of this article or of one after it
+            n = int(np.searchsorted(self._article, article, side="left"))
+            return Move(self.stop(n)) if n < size else Move(self.stop(0), wrapped=True)
+        # the last quote of this article, or of one before it
+        n = int(np.searchsorted(self._article, article, side="right")) - 1
+        return Move(self.stop(n)) if n >= 0 else Move(self.stop(size - 1), wrapped=True)
 
     def step_speaker(self, article: int, quote: int, forward: bool = True) -> Move:
         """The next (or previous) quote by the same speaker, across the library."""
         n = self.index(article, quote)
-        if n is None:
+        if n is None or not self._speaker[n]:
             return Move(None)
-        speaker = self.stops[n].speaker_id
-        if speaker is None:
+        same = np.nonzero(self._speaker == self._speaker[n])[0]
+        if len(same) == 1:
             return Move(None)
-        size = len(self.stops)
-        for k in range(1, size + 1):
-            m = n + k if forward else n - k
-            s = self.stops[m % size]
-            if s.speaker_id == speaker:
-                wrapped = not 0 <= m < size
-                return Move(s, wrapped=wrapped)
-        return Move(None)
+        at = int(np.searchsorted(same, n))
+        m = at + (1 if forward else -1)
+        if 0 <= m < len(same):
+            return Move(self.stop(int(same[m])))
+        return Move(self.stop(int(same[m % len(same)])), wrapped=True)

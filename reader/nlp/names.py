@@ -23,7 +23,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
-_fold_short = lru_cache(maxsize=65536)(_fold)
+_fold_short = lru_cache(maxsize=8192)(_fold)
 
 
 def has_diacritics(text: str) -> bool:

@@ -387,6 +387,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         pane.toggle_class("-shown")
         self.query_one("#main").set_class(pane.has_class("-shown"), "-speakers")
         if pane.has_class("-shown"):
+            pane.fill()
             self.query_one("#speaker-list").focus()
         else:
             self.query_one(ArticleList).focus()
@@ -456,16 +457,17 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
 
 
 def _speaker_rows(lib: Library, nav: Navigator):
-    """Every speaker with their number of quotes, and their quotes in library order."""
-    counters: dict[str, int] = {}
-    quotes_of: dict[str, list] = {}
-    for stop in nav.stops:
-        if stop.speaker_id is None:
-            continue
-        article = lib.articles[stop.article]
-        parts = lib.annotations[article.id].quotes[stop.quote].parts
-        words = " ".join(article.body[a:b] for a, b in parts)
-        quotes_of.setdefault(stop.speaker_id, []).append((stop.article, stop.quote, words, article.title))
-        counters[stop.speaker_id] = counters.get(stop.speaker_id, 0) + 1
-    speakers = sorted(lib.speakers.speakers.values(), key=lambda s: (-counters.get(s.id, 0), s.name.lower()))
-    return [(s.id, s.name, counters.get(s.id, 0)) for s in speakers], quotes_of
+    """Every speaker with their number of quotes, and a function giving their quotes in
+    library order (made when the pane asks: a big library has hundreds of thousands)."""
+    speakers = sorted(lib.speakers.speakers.values(), key=lambda s: (-s.quotes, s.name.lower()))
+
+    def quotes_of(speaker_id: str) -> list[tuple[int, int, str, str]]:
+        found = []
+        for stop in nav.stops_of(speaker_id):
+            article = lib.articles[stop.article]
+            parts = lib.annotations[article.id].quotes[stop.quote].parts
+            body = article.body
+            found.append((stop.article, stop.quote, " ".join(body[a:b] for a, b in parts), article.title))
+        return found
+
+    return [(s.id, s.name, s.quotes) for s in speakers], quotes_of

@@ -34,7 +34,7 @@ class SearchMixin:
         self.marks, self.mark = [], None
         if entry.kind == "speaker":
             sid = entry.ref[0]
-            stops = [s for s in self.navigator.stops if s.speaker_id == sid]
+            stops = self.navigator.stops_of(sid)
             self._set_filter(f"Speaker: {entry.title}", sorted({s.article for s in stops}))
             if stops:
                 self._go(Move(stops[0]), "quote")

@@ -3,6 +3,8 @@ quotes across the library; choosing a quote opens its article there."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,7 +35,8 @@ class SpeakersPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._speakers: list[tuple[str, str, int]] = []  # (id, name, quotes)
-        self._quotes_of: dict[str, list[tuple[int, int, str, str]]] = {}  # id -> (article, quote, text, title)
+        self._filled = True
+        self._quotes_of: Callable[[str], list[tuple[int, int, str, str]]] = lambda sid: []  # -> (article, quote, text, title)
 
     def compose(self) -> ComposeResult:
         yield Label("Speakers", id="speakers-title")
@@ -41,17 +44,27 @@ class SpeakersPane(Vertical):
         yield Label("Quotes", id="quotes-title")
         yield OptionList(id="speaker-quotes")
 
-    def set_data(self, speakers: list[tuple[str, str, int]], quotes_of: dict[str, list[tuple[int, int, str, str]]]) -> None:
+    def set_data(self, speakers: list[tuple[str, str, int]], quotes_of: Callable[[str], list[tuple[int, int, str, str]]]) -> None:
         self._speakers = speakers
         self._quotes_of = quotes_of
+        self._filled = False
+        if self.has_class("-shown"):
+            self.fill()
+
+    def fill(self) -> None:
+        """Make the list's rows; only once the pane is shown (a big library has tens of
+        thousands of speakers, megabytes of rows nobody may look at)."""
+        if self._filled:
+            return
+        self._filled = True
         lst = self.query_one("#speaker-list", OptionList)
         highlighted = lst.highlighted
         lst.clear_options()
         lst.add_options(
-            Option(Text.assemble((safe(name), "bold"), f"  {count}"), id=sid) for sid, name, count in speakers
+            Option(Text.assemble((safe(name), "bold"), f"  {count}"), id=sid) for sid, name, count in self._speakers
         )
-        if speakers:
-            lst.highlighted = min(highlighted or 0, len(speakers) - 1)
+        if self._speakers:
+            lst.highlighted = min(highlighted or 0, len(self._speakers) - 1)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -66,7 +79,7 @@ class SpeakersPane(Vertical):
         quotes.clear_options()
         name = next((n for s, n, _ in self._speakers if s == speaker_id), "")
         self.query_one("#quotes-title", Label).update(Text(f"Quotes by {safe(name)}"))
-        for article, quote, words, title in self._quotes_of.get(speaker_id, []):
+        for article, quote, words, title in self._quotes_of(speaker_id):
             short = words if len(words) <= 160 else words[:159] + "…"
             quotes.add_option(
                 Option(Text.assemble(f"“{safe(short)}”\n", (safe(title), "dim")), id=f"{article}:{quote}")
