@@ -68,6 +68,8 @@ async def keypresses(lib: Path) -> tuple[list[float], int]:
             await pilot.pause(0.05)
             if len(articles.rows) > 1000 and app.library and len(app.library.annotations) == len(app.library.articles):
                 break
+        while app.index is None:  # the search index is the last thing built
+            await pilot.pause(0.1)
         await app.workers.wait_for_complete()
         rss = _rss_mb()
         loop = asyncio.get_running_loop()

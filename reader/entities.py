@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.nlp.names import fold
 
@@ -37,6 +38,7 @@ def kind_of(label: str) -> str:
     return KIND_OF_LABEL.get(label, "other")
 
 
+@lru_cache(maxsize=16384)  # a library names the same people and places over and over
 def name_key(text: str) -> str:
     """What two mentions of one name share: folded, without a leading "the" or a possessive."""
     words = fold(text).replace("'s", "").split()

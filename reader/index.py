@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -34,8 +35,12 @@ KINDS = ("speaker", "topic", "entity", "quote", "article", "text")
 _WORD = re.compile(r"[\w'’]+")
 
 
+# A word: letters, digits and inner apostrophes ("o'leary"), none at its ends ("’90s" is 90s).
+_INNER_WORD = re.compile(r"\w(?:[\w'’]*\w)?")
+
+
 def words_of(folded: str) -> list[str]:
-    return [w.strip("'’") for w in _WORD.findall(folded) if w.strip("'’")]
+    return _INNER_WORD.findall(folded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +71,8 @@ class Hit:
 
 # Kinds with one entry per paragraph or quote: hundreds of thousands in a big library. Their
 # text is not kept by the index (``entries[i]`` makes it again from the article when needed),
-# they sort after the other kinds' A-Z order in the order they were added, and a broad query
-# does not score them (every paragraph holds "th").
+# they sort after the other kinds' A-Z order in the order they were added, and within a tier
+# they are not scored (see ``_scores``).
 BULK = frozenset({"quote", "text"})
 _MEMO_MASKS = 32
 
@@ -121,12 +126,11 @@ class SearchIndex:
                 had = self._by_key.setdefault(key, n)
                 if had != n:
                     self._by_key[key] = [*had, n] if isinstance(had, list) else [had, n]
-            for w in set(words_of(key)):
-                wid = word_id.get(w)
-                if wid is None:
-                    wid = word_id[w] = len(word_id)
-                self._post_words.append(wid)
-                self._post_entries.append(n)
+            words = set(words_of(key))
+            for w in words.difference(word_id):
+                word_id[w] = len(word_id)
+            self._post_words.extend(map(word_id.__getitem__, words))
+            self._post_entries.extend(repeat(n, len(words)))
         self._dirty = True
 
     def prepare(self) -> None:
@@ -261,15 +265,18 @@ class SearchIndex:
         """Within a tier: WRatio (rapidfuzz's best all-round score) for a focused query; for a
         broad one (more than BROAD matches: a letter or two, a common word) plain ``ratio``
         against the entry's first BROAD_CHARS characters, many times cheaper, which prefers the
-        entries closest to the query as a whole; paragraphs and quotes are not scored then."""
-        if len(ids) <= BROAD:
-            keys = [self.key(i) for i in ids.tolist()]
-            return np.round(process.cdist([q], keys, scorer=fuzz.WRatio, workers=1, dtype=np.float64)[0], 2)
+        entries closest to the query as a whole. Paragraphs and quotes are not scored: against
+        a long text WRatio says little, and making their texts again for every keystroke was
+        most of the search's time in a big library; they keep reading order within a tier."""
         scores = np.zeros(len(ids), dtype=np.float64)
         pos = np.nonzero(~self._bulk[ids])[0]
-        if len(pos):
-            keys = [self._keys[i][:BROAD_CHARS] for i in ids[pos].tolist()]
-            scores[pos] = np.round(process.cdist([q], keys, scorer=fuzz.ratio, workers=1, dtype=np.float64)[0], 2)
+        if not len(pos):
+            return scores
+        if len(ids) <= BROAD:
+            keys, scorer = [self._keys[i] for i in ids[pos].tolist()], fuzz.WRatio
+        else:
+            keys, scorer = [self._keys[i][:BROAD_CHARS] for i in ids[pos].tolist()], fuzz.ratio
+        scores[pos] = np.round(process.cdist([q], keys, scorer=scorer, workers=1, dtype=np.float64)[0], 2)
         return scores
 
     def _order(self, ids, tiers, scores, limit, per_kind) -> np.ndarray:

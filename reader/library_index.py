@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -21,15 +22,16 @@ _STOP = frozenset(
     people thing things something nothing everything anything someone day days year years""".split()
 )
 TEXT_PIECE = 2000
+_ALPHA = re.compile(r"[^\W\d_]")  # a letter
 _LEADING = frozenset("the a an this that these those his her its their our my your some any".split())
 
 
 def topic_key(text: str) -> str | None:
     """A noun chunk as a topic: folded, without its leading determiner; None if empty talk."""
-    words = fold(text).replace("’", "'").split()
+    words = fold(text).split()
     while words and words[0] in _LEADING:
         words = words[1:]
-    if not words or all(w in _STOP or not any(c.isalpha() for c in w) for w in words):
+    if not _ALPHA.search(" ".join(w for w in words if w not in _STOP)):
         return None
     return " ".join(words)
 

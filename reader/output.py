@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from collections.abc import Iterable, Sequence
@@ -21,10 +22,11 @@ def jsonl(rows: Iterable[dict], out=None) -> None:
         out.write(_escape_c1(line) + "\n")
 
 
+_C1 = re.compile("[\x7f-\x9f]")
+
+
 def _escape_c1(line: str) -> str:
-    if not any("\x7f" <= c <= "\x9f" for c in line):
-        return line
-    return "".join(f"\\u{ord(c):04x}" if "\x7f" <= c <= "\x9f" else c for c in line)
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[object]], out=None) -> None:

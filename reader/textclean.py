@@ -58,8 +58,11 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if not head:
         return False
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    controls = len(head.translate(None, _NOT_CONTROL))  # C speed: this runs on every file
     return controls / len(head) > 0.10
+
+
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 12, 13)))
 
 
 def clean(text: str) -> str:

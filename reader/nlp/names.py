@@ -6,7 +6,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
 def fold(text: str) -> str:
@@ -17,10 +16,15 @@ def fold(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    if text.isascii():
-        return text.translate(_APOSTROPHES).lower()
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+    if text.isascii():  # of the apostrophes only ` is ASCII; replace() beats translate()
+        return text.replace("`", "'").lower()
+    # str.replace and a look at the distinct characters only: on a paragraph, translate()
+    # and asking unicodedata of every character were ten times slower
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    text = unicodedata.normalize("NFKD", text)
+    for mark in {c for c in set(text) if c > "\x7f" and unicodedata.combining(c)}:
+        text = text.replace(mark, "")
+    return text.lower()
 
 
 _fold_short = lru_cache(maxsize=8192)(_fold)
@@ -28,7 +32,6 @@ _fold_short = lru_cache(maxsize=8192)(_fold)
 
 def has_diacritics(text: str) -> bool:
     return any(unicodedata.combining(c) for c in unicodedata.normalize("NFKD", text))
-
 
 # Titles that stand before a name and are not part of it ("Mr Justice Peter Charleton").
 HONORIFICS = frozenset(
