@@ -10,8 +10,10 @@ Prints:
   (120x40) with capture-pane every 10 ms, warm cache;
 - keypress latency in the article list: 200 `j` presses, each timed inside the app from the key
   event to the end of the refresh that follows (`call_after_refresh`), p50/p95;
-- resident memory (RSS) of the app process with the library loaded (spaCy is not loaded on a
-  warm start).
+- choosing a speaker in the search (the list narrows to their articles and their first quote
+  opens), timed the same way, for the 40 speakers with most quotes, p50/p95;
+- resident memory (RSS) of the app process with the library loaded and its search index built
+  (spaCy is not loaded on a warm start).
 """
 
 from __future__ import annotations
@@ -81,7 +83,20 @@ async def keypresses(lib: Path) -> tuple[list[float], int]:
             end = await done
             latencies.append((end - start) * 1000)
             await asyncio.sleep(0.01)
-    return latencies, rss
+        # a speaker chosen in the search: the list narrows to their articles, first quote opens
+        filters = []
+        people = sorted(app.library.speakers.speakers.values(), key=lambda sp: -sp.quotes)[:40]
+        for sp in people:
+            hits = app.index.search(sp.name, limit=1, kinds=("speaker",))
+            if not hits:
+                continue
+            done = loop.create_future()
+            start = time.perf_counter()
+            app.open_hit(hits[0])
+            app.call_after_refresh(lambda: done.done() or done.set_result(time.perf_counter()))
+            filters.append((await done - start) * 1000)
+            await asyncio.sleep(0.01)
+    return latencies, filters, rss
 
 
 def _rss_mb() -> int:
@@ -105,7 +120,8 @@ def main() -> None:
         cold = timed([str(READER), "annotate", str(lib)], env) + timed(cmd, env)
     warm = min(timed(cmd, env) for _ in range(2))
     paint = statistics.median(first_paint(lib, env) for _ in range(3))
-    latencies, rss = asyncio.run(keypresses(lib))
+    latencies, filters, rss = asyncio.run(keypresses(lib))
+    f50, f95 = statistics.median(filters), sorted(filters)[int(0.95 * (len(filters) - 1))]
     p50, p95 = statistics.median(latencies), sorted(latencies)[int(0.95 * (len(latencies) - 1))]
     print(f"articles={n}")
     if cold is not None:
@@ -113,9 +129,10 @@ def main() -> None:
     else:
         print(f"warm quotes {warm:.2f} s")
     print(f"first paint (tmux, warm) {paint * 1000:.0f} ms")
-    print(f"list keypress p50 {p50:.1f} ms p95 {p95:.1f} ms; app RSS {rss} MB")
+    print(f"list keypress p50 {p50:.1f} ms p95 {p95:.1f} ms; app RSS {rss} MB (library loaded, search index built)")
+    print(f"filter by speaker (search hit chosen -> list narrowed, first quote shown) p50 {f50:.1f} ms p95 {f95:.1f} ms over {len(filters)} speakers")
     print(f"cold_s={cold if cold is None else round(cold, 1)} warm_s={warm:.2f} first_paint_ms={paint * 1000:.0f} "
-          f"key_p95_ms={p95:.1f} rss_mb={rss}")
+          f"key_p95_ms={p95:.1f} filter_p95_ms={f95:.1f} rss_mb={rss}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Search speed and quality: keystroke latency of the index at 100,000 entries, and recall.
 
-    python bench/search.py [N]        (default N = 100000)
+    python bench/search.py [N] [--library DIR]     (default N = 100000)
 
 Builds N generated entries (at least 20,000 distinct person names, with accents; organisations,
 places, topics, quotes, titles and paragraphs composed from word lists), then types 50 queries
@@ -69,10 +69,9 @@ def make_entries(n: int, rng: random.Random) -> tuple[list[Entry], list[str]]:
 _ACCENTED = str.maketrans("aeiouncAEIOU", "áéíóúñçÁÉÍÓÚ")
 
 
-def queries(people: list[str], entries: list[Entry], rng: random.Random) -> list[str]:
+def queries(people: list[str], topics: list[str], rng: random.Random, n: int = 50) -> list[str]:
     out = []
-    topics = [e.text for e in entries if e.kind == "topic"]
-    for i in range(50):
+    for i in range(n):
         target = rng.choice(people) if i % 5 else rng.choice(topics)
         words = target.split()
         q = " ".join(words[-1:]) if rng.random() < 0.5 else target
@@ -93,24 +92,66 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
+def type_queries(index: SearchIndex, qs: list[str], **kw) -> tuple[list[float], list[str]]:
+    """Every prefix of every query, timed as the app asks it."""
+    times, prefixes = [], []
+    for q in qs:
+        for k in range(1, len(q) + 1):
+            t = time.perf_counter()
+            index.search(q[:k], **kw)
+            times.append((time.perf_counter() - t) * 1000)
+            prefixes.append(q[:k])
+    return times, prefixes
+
+
+def on_library(folder: Path, rng: random.Random) -> None:
+    """The same typing on the index of a real library (the scale issue's 10,000 articles),
+    with the search bar's own call (30 hits, 5 a kind). Annotations come from the cache
+    (READER_CACHE_DIR); annotate first with `reader annotate DIR`."""
+    from reader.library import open_library
+    from reader.library_index import library_entries
+
+    start = time.perf_counter()
+    lib = open_library([folder])
+    loaded = time.perf_counter() - start
+    start = time.perf_counter()
+    entries = library_entries(lib)
+    index = SearchIndex(entries)
+    index.prepare()
+    built = time.perf_counter() - start
+    print(f"library {folder}: {len(lib.articles)} articles loaded in {loaded:.1f} s; index of {len(index)} entries built in {built:.1f} s")
+    people = [sp.name for sp in lib.speakers.speakers.values() if sp.kind == "person"]
+    topics = [e.text for e in entries.small if e.kind in ("topic", "entity")]
+    qs = queries(people, topics, rng)
+    times, _ = type_queries(index, qs, limit=30, per_kind=5)
+    print(f"library keystrokes={len(times)} p50_ms={pct(times, 50):.2f} p95_ms={pct(times, 95):.2f} max_ms={max(times):.2f}")
+    sample = qs[:10]
+    recalls = []
+    for q in sample:
+        got = {h.index for h in index.search(q, 10)}
+        want = {h.index for h in index.exhaustive(q, 10)}
+        recalls.append(len(got & want) / len(want) if want else 1.0)
+    print(f"library recall@10 over {len(sample)} full queries = {statistics.mean(recalls):.3f}")
+
+
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    args = sys.argv[1:]
+    library = None
+    if "--library" in args:
+        at = args.index("--library")
+        library = Path(args[at + 1])
+        del args[at : at + 2]
+    n = int(args[0]) if args else 100_000
     rng = random.Random(11)
     entries, people = make_entries(n, rng)
     distinct_names = len({e.text for e in entries if e.kind == "speaker"})
     start = time.perf_counter()
     index = SearchIndex(entries)
-    index.search("warm up")
+    index.prepare()
     build = time.perf_counter() - start
     print(f"entries={len(index)} distinct_names={distinct_names} build_s={build:.2f}")
-    qs = queries(people, entries, rng)
-    times, prefixes = [], []
-    for q in qs:
-        for k in range(1, len(q) + 1):
-            t = time.perf_counter()
-            index.search(q[:k], limit=10)
-            times.append((time.perf_counter() - t) * 1000)
-            prefixes.append(q[:k])
+    qs = queries(people, [e.text for e in entries if e.kind == "topic"], rng)
+    times, prefixes = type_queries(index, qs, limit=10)
     p50, p95 = pct(times, 50), pct(times, 95)
     print(f"keystrokes={len(times)} p50_ms={p50:.2f} p95_ms={p95:.2f} max_ms={max(times):.2f}")
 
@@ -138,9 +179,10 @@ def main() -> None:
         print(f"fzf --filter (whole process, full queries): median {fzf_ms} ms, p95 {pct(runs, 95):.1f} ms")
     else:
         print("fzf not installed (apt-get install fzf): not compared")
-    scale = ROOT / "bench" / "corpus-10000"
-    if not scale.exists():
-        print("the 10,000-article library of the scale issue does not exist yet: not run on it")
+    if library:
+        on_library(library, rng)
+    else:
+        print("no --library DIR (a bench/make_corpus.py folder, annotated): not run on a real library index")
     print(f"p50_ms={p50:.2f} p95_ms={p95:.2f} recall10={recall:.3f} fzf_ms={fzf_ms}")
 
 
