@@ -294,6 +294,7 @@ def cmd_search(args) -> int:
 def cmd_annotate(args) -> int:
     import time
 
+    from reader import manifest
     from reader.annotator import annotate_to_cache, default_processes
     from reader.cache import Cache
     from reader.library import (
@@ -333,7 +334,12 @@ def cmd_annotate(args) -> int:
     annotate_to_cache(missing, cache, args.model, processes, args.batch_size or BATCH_SIZE, on_done)
     bar.close()
     seconds = time.perf_counter() - start
-    if not args.jsonl:
+    if not args.jsonl:  # (the app, which asks for jsonl, writes its own)
+        for article in missing:
+            ann = cache.get(article.id)
+            if ann is not None:
+                lib.annotations[article.id] = ann
+        manifest.save_rows(args.paths or [paths.seeds_dir()], manifest.rows_for(lib))  # the app's next start paints at once
         rate = words / seconds if seconds > 0 and words else 0
         print(f"annotated {total} articles ({words} words) in {seconds:.1f} s with {processes} process(es): {rate:.0f} words/s; "
               f"{len(lib.articles) - total} were cached", file=sys.stderr)

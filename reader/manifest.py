@@ -27,6 +27,20 @@ class Manifest(msgspec.Struct):
     rows: list[Row]  # the list's rows, in the library's order
 
 
+def detail_of(article) -> str:
+    """The list row's second line: source (else file name) and date."""
+    return " · ".join(x for x in (article.source or article.file_name, article.date) if x)
+
+
+def rows_for(lib) -> list[Row]:
+    """The list's rows for a library (a quote count where its annotation is known)."""
+    rows = []
+    for a in lib.articles:
+        ann = lib.annotations.get(a.id)
+        rows.append(Row(a.id, a.title, detail_of(a), len(ann.quotes) if ann is not None else None))
+    return rows
+
+
 def _file(targets: list[Path]) -> Path:
     key = "\n".join(sorted(str(Path(p).resolve()) for p in targets))
     return paths.cache_dir() / "manifests" / (hashlib.blake2b(key.encode("utf-8", "surrogateescape"), digest_size=8).hexdigest() + ".msgpack")

@@ -41,3 +41,16 @@ def test_annotate_with_two_processes_fills_the_cache(tmp_path):
     quotes = subprocess.run([sys.executable, "-m", "reader", "quotes", str(lib), "--format", "jsonl"],
                             capture_output=True, text=True, env=env, cwd=ROOT, check=True)
     assert [json.loads(line)["speaker"] for line in quotes.stdout.splitlines()] == ["Sam Ortiz"] * 6
+
+
+@pytest.mark.slow
+def test_annotate_leaves_the_list_for_the_apps_first_paint(tmp_path, monkeypatch):
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    for n in range(2):
+        (lib / f"{n}.txt").write_text(f"Story {n}.\n“We are ready for round {n},” said coach Sam Ortiz.\n")
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "cache"))
+    subprocess.run([sys.executable, "-m", "reader", "annotate", str(lib), "--processes", "1"],
+                   capture_output=True, text=True, env=os.environ, cwd=ROOT, check=True)
+    rows = manifest.load_rows([lib])
+    assert [(r.title, r.quotes) for r in rows] == [("Story 0.", 1), ("Story 1.", 1)]

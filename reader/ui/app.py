@@ -190,10 +190,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
             lib.annotations[article.id] = Annotation([], [], [])
         prepared = self._prepare(lib)
         self.call_from_thread(self._loaded, lib, missing, prepared)
-        manifest.save_rows(self.paths, [
-            manifest.Row(a.id, r.title, r.detail, r.quotes)
-            for a, r in zip(lib.articles, (self._row_data(a) for a in lib.articles))
-        ])
+        manifest.save_rows(self.paths, manifest.rows_for(lib))
 
     def _show_rows(self, rows) -> None:
         if self.library is None:
@@ -261,8 +258,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
 
     def _row_data(self, article) -> Row:
         ann = self.library.annotations.get(article.id) if self.library else None
-        detail = " · ".join(x for x in (article.source or article.file_name, article.date) if x)
-        return Row(article.title, detail, len(ann.quotes) if ann else None, article.id not in self.read)
+        return Row(article.title, manifest.detail_of(article), len(ann.quotes) if ann else None, article.id not in self.read)
 
     def _row_of(self, article: int | None) -> int | None:
         try:
