@@ -16,6 +16,8 @@ import tomli
 from reader import textclean
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
+# and what formats.py reads: pages, feeds, JSON Lines dumps
+READ_SUFFIXES = TEXT_SUFFIXES | {".html", ".htm", ".xml", ".rss", ".atom", ".jsonl"}
 FRONT_MATTER_FIELDS = ("title", "source", "url", "date", "authors")
 TITLE_MAX = 80
 
@@ -33,6 +35,7 @@ class Article:
     date: str | None = None
     authors: list[str] = field(default_factory=list)
     title_derived: bool = False
+    entry: str | None = None  # one of several articles in a file (a feed entry, a dump line)
 
     @property
     def path(self) -> Path:
@@ -41,7 +44,7 @@ class Article:
 
     @property
     def file_name(self) -> str:
-        return self.path.name
+        return self.path.name + (f"#{self.entry}" if self.entry else "")
 
     @property
     def words(self) -> int:
@@ -181,8 +184,9 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
 MAX_FILE_BYTES = 50_000_000
 
 
-def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[Article | None, list[str]]:
-    """Read one file; on failure, no article and a one-line reason."""
+def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[Article | list[Article] | None, list[str]]:
+    """Read one file; on failure, no article and a one-line reason. A page, feed or dump
+    gives a list (see ``formats``)."""
     shown = textclean.safe(str(path))
     try:
         if not path.is_file():
@@ -197,6 +201,11 @@ def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[Article | No
         text = textclean.decode(data)
     except textclean.NotText as exc:
         return None, [f"{shown}: skipped, {exc}"]
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        from reader import formats  # pages, feeds and dumps: several articles, or none
+
+        articles, problems = formats.read(path, data, text)
+        return articles, problems
     article, problems = parse(text, path)
     if not article.body.strip():
         return None, problems + [f"{shown}: skipped, no text"]
@@ -212,7 +221,7 @@ def find_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
             for root, dirs, files in os.walk(path, onerror=lambda e: problems.append(_walk_error(e))):
                 dirs.sort()
                 for name in sorted(files):
-                    if Path(name).suffix.lower() in TEXT_SUFFIXES:
+                    if Path(name).suffix.lower() in READ_SUFFIXES:
                         found.append(Path(root) / name)
         elif path.is_file():
             found.append(path)
@@ -234,13 +243,15 @@ def load_paths(paths: list[Path], max_bytes: int = MAX_FILE_BYTES) -> LoadResult
     files, problems = find_files(paths)
     by_id: dict[str, Article] = {}
     for path in files:
-        article, file_problems = read_file(path, max_bytes)
+        found, file_problems = read_file(path, max_bytes)
         problems.extend(file_problems)
-        if article is None:
-            continue
-        seen = by_id.get(article.id)
-        if seen is None:
-            by_id[article.id] = article
-        elif path not in seen.paths:
-            seen.paths.append(path)
+        for article in found if isinstance(found, list) else [found] if found else []:
+            seen = by_id.get(article.id)
+            if seen is None:
+                by_id[article.id] = article
+            elif path not in seen.paths:
+                seen.paths.append(path)
+    # A feed entry whose page was fetched too is one article: the page, which has the full text.
+    pages = {a.url for a in by_id.values() if a.url and a.entry is None}
+    by_id = {k: a for k, a in by_id.items() if not (a.entry is not None and a.url in pages)}
     return LoadResult(list(by_id.values()), problems)

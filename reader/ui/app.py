@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Label, ProgressBar
 
-from reader import manifest
+from reader import links, manifest
 from reader.cache import Cache
 from reader.config import Config, decide
 from reader.entities import kind_of
@@ -29,6 +29,7 @@ from reader.library_index import build_index
 from reader.navigation import Move, Navigator
 from reader.records import Annotation
 from reader.state import Bookmark, Remembered, StateFile
+from reader.textclean import safe
 from reader.themes import DEFAULT_THEME, load_themes
 from reader.ui.annotating import AnnotationMixin
 from reader.ui.commands import SearchCommands
@@ -54,6 +55,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         Binding("s", "toggle_speakers", "Speakers", id="speakers.toggle"),
         Binding("e", "toggle_entities", "Entities", id="entities.toggle"),
         Binding("y", "copy_quote", "Copy quote", id="quote.copy"),
+        Binding("o", "open_link", "Open link", show=False, id="article.open_link"),
         Binding("b", "bookmark", "Bookmark", id="bookmark.toggle"),
         Binding("B", "bookmarks", "Bookmarks", id="bookmarks.show"),
         Binding("slash", "search", "Search", key_display="/", id="search.open"),
@@ -405,6 +407,26 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         text = self.quote_with_attribution(self.article, self.quote)
         self.copy_to_clipboard(text)
         self.notify("Quote copied.", timeout=2)
+
+    def action_open_link(self) -> None:
+        """The article's URL in a graphical browser; without one (SSH, a console) shown and
+        copied instead."""
+        if self.article is None:
+            return
+        url = self.library.articles[self.article].url
+        if not links.openable(url):
+            self.notify("This article has no web link." if not url else f"Not a web link: {safe(url)}", timeout=4, markup=False)
+            return
+        if links.graphical_browser():
+            self._browse(url)
+            self.notify(f"Opening {safe(url)}", timeout=3, markup=False)
+        else:
+            self.copy_to_clipboard(url)
+            self.notify(f"{safe(url)}\n(copied; no graphical browser here)", title="Link", timeout=10, markup=False)
+
+    @work(thread=True, group="browser")
+    def _browse(self, url: str) -> None:
+        links.open_in_browser(url)  # may wait on the browser starting: never on the event loop
 
     def action_bookmark(self) -> None:
         if self.article is None or self.quote is None:

@@ -1,0 +1,160 @@
+"""`reader fetch`: feeds and the pages they link to, saved into the library as files the reader
+reads (feeds as .xml, pages as .html). Offline-first: fetching is a step the user runs; reading
+never touches the network.
+
+File names are stable (from the URL), so a re-fetch rewrites a file in place and never adds a
+second copy; ETag and Last-Modified are kept in ``.fetch-state.json`` in the library folder and
+sent back, so an unchanged feed or page is not downloaded again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader import __version__
+from reader.cache import atomic_write
+from reader.textclean import safe
+
+USER_AGENT = f"quotereader/{__version__} (+https://pypi.org/project/quotereader/; offline news reader)"
+TIMEOUT = 20.0
+MAX_BYTES = 10_000_000
+STATE_FILE = ".fetch-state.json"
+_FEED_TYPES = ("rss", "atom", "xml")
+
+
+class FetchError(Exception):
+    """One URL that could not be fetched; the message is the whole reason, for one line."""
+
+
+@dataclass
+class Result:
+    saved: list[Path] = field(default_factory=list)  # new or changed files
+    unchanged: int = 0
+    failures: list[str] = field(default_factory=list)  # "URL: reason", one a line
+
+
+def file_name(url: str, suffix: str) -> str:
+    """A stable, readable name: host, the path's last words, a short hash of the whole URL."""
+    parts = urllib.parse.urlsplit(url)
+    words = re.sub(r"[^a-z0-9]+", "-", f"{parts.netloc} {parts.path}".lower()).strip("-")
+    digest = hashlib.sha1(url.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{words[:60].rstrip('-') or 'page'}-{digest}{suffix}"
+
+
+class Fetcher:
+    def __init__(self, into: Path, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, opener=None) -> None:
+        self.into = into
+        self.timeout = timeout
+        self.max_bytes = max_bytes
+        self.opener = opener or urllib.request.build_opener()
+        self.state_path = into / STATE_FILE
+        try:
+            self.state: dict[str, dict] = json.loads(self.state_path.read_text(encoding="utf-8"))
+            if not isinstance(self.state, dict):
+                raise ValueError
+        except (OSError, ValueError):
+            self.state = {}  # none yet, or unreadable: everything is fetched again, nothing lost
+
+    def run(self, urls: list[str], progress: Callable[[int, int], None] | None = None) -> Result:
+        result = Result()
+        queue = list(dict.fromkeys(urls))
+        done = 0
+        while done < len(queue):
+            url = queue[done]
+            done += 1
+            try:
+                links = self._one(url, result, is_page=url not in urls)
+            except FetchError as exc:
+                result.failures.append(f"{safe(url)}: {exc}")
+                links = []
+            for link in links:
+                if link not in queue:
+                    queue.append(link)
+            if progress:
+                progress(done, len(queue))
+        atomic_write(self.state_path, json.dumps(self.state, indent=1, sort_keys=True).encode())
+        return result
+
+    def _one(self, url: str, result: Result, is_page: bool) -> list[str]:
+        """Fetch one URL and save it; a feed gives the links of its entries."""
+        if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+            raise FetchError("not an http(s) URL")
+        known = self.state.get(url, {})
+        saved_as = self.into / known["file"] if known.get("file") else None
+        response = self._get(url, known if saved_as and saved_as.exists() else {})
+        if response is None:  # 304: what we have is current
+            result.unchanged += 1
+            return self._links(saved_as.read_bytes()) if saved_as.suffix == ".xml" else []
+        data, headers = response
+        feed = not is_page and self._is_feed(url, headers.get("Content-Type", ""), data)
+        if feed:
+            path = self.into / "feeds" / file_name(url, ".xml")
+        else:
+            path = self.into / "pages" / file_name(url, ".html")
+            # where it came from, in the form browsers use, for the page's link
+            data = f"<!-- saved from url=({len(url):04d}){url} -->\n".encode() + data
+        if not path.exists() or path.read_bytes() != data:
+            atomic_write(path, data)
+            result.saved.append(path)
+        else:
+            result.unchanged += 1
+        self.state[url] = {
+            "file": str(path.relative_to(self.into)),
+            "etag": headers.get("ETag"),
+            "last_modified": headers.get("Last-Modified"),
+        }
+        return self._links(data) if feed else []
+
+    def _get(self, url: str, known: dict):
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
+        if known.get("etag"):
+            request.add_header("If-None-Match", known["etag"])
+        if known.get("last_modified"):
+            request.add_header("If-Modified-Since", known["last_modified"])
+        try:
+            with self.opener.open(request, timeout=self.timeout) as response:
+                data = response.read(self.max_bytes + 1)
+                if len(data) > self.max_bytes:
+                    raise FetchError(f"larger than {self.max_bytes / 1e6:.0f} MB; not saved")
+                return data, response.headers
+        except urllib.error.HTTPError as exc:
+            if exc.code == 304:
+                return None
+            raise FetchError(f"HTTP {exc.code} {exc.reason}") from None
+        except urllib.error.URLError as exc:
+            reason = exc.reason
+            if isinstance(reason, (socket.timeout, TimeoutError)):
+                raise FetchError(f"no answer within {self.timeout:g} s") from None
+            raise FetchError(f"cannot reach it ({safe(str(reason))})") from None
+        except (socket.timeout, TimeoutError):
+            raise FetchError(f"no answer within {self.timeout:g} s") from None
+        except (OSError, ValueError) as exc:  # a connection reset mid-body, a malformed URL
+            raise FetchError(f"failed ({safe(str(exc))})") from None
+
+    @staticmethod
+    def _is_feed(url: str, content_type: str, data: bytes) -> bool:
+        if any(t in content_type.lower() for t in _FEED_TYPES):
+            return True
+        head = data[:500].lstrip().lower()
+        return head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed")
+
+    @staticmethod
+    def _links(data: bytes) -> list[str]:
+        import feedparser
+
+        feed = feedparser.parse(data)
+        links = []
+        for entry in feed.entries:
+            link = entry.get("link")
+            if link and urllib.parse.urlsplit(link).scheme in ("http", "https"):
+                links.append(link)
+        return links

@@ -1,0 +1,34 @@
+"""Opening an article's link: in a graphical browser when there is one, else the caller shows
+the URL and copies it (over SSH or on a console, a browser would take over the terminal or
+open on another screen)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import urllib.parse
+import webbrowser
+
+# What webbrowser falls back to without a display: they would run inside our terminal.
+_CONSOLE_BROWSERS = frozenset({"www-browser", "links", "elinks", "lynx", "w3m", "links2"})
+
+
+def openable(url: str | None) -> bool:
+    """Only web links: a feed could carry ``file:`` or ``javascript:`` ones."""
+    return bool(url) and urllib.parse.urlsplit(url).scheme in ("http", "https")
+
+
+def graphical_browser(env=os.environ, platform: str = sys.platform) -> bool:
+    if platform.startswith("linux") or "bsd" in platform:
+        if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
+            return False  # a console, or SSH without a forwarded display
+    try:
+        browser = webbrowser.get()
+    except webbrowser.Error:
+        return False
+    name = os.path.basename(getattr(browser, "name", "") or "")
+    return name not in _CONSOLE_BROWSERS
+
+
+def open_in_browser(url: str) -> bool:
+    return webbrowser.open(url, new=2)
