@@ -81,8 +81,10 @@ def read_html(text: str, path: Path) -> tuple[list[Article], list[str]]:
     first, _, rest = body.partition("\n")
     if doc.title and first.strip() == doc.title.strip() and rest.strip():
         body = rest  # the headline is the title, not the first paragraph
-    saved = _SAVED_FROM.search(text[:2000])  # `reader fetch` notes where a page came from
-    url = doc.url or (saved.group(1) if saved else None)
+    # `reader fetch` notes where it got the page: that is the link its feed gives (and the one
+    # that identifies its feed entry); else the page's own canonical URL
+    saved = _SAVED_FROM.search(text[:2000])
+    url = saved.group(1) if saved else doc.url
     authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
     article = make_article(body, path, title=doc.title, source=doc.sitename or doc.hostname, url=url, date=doc.date, authors=authors)
     return [article], []

@@ -1,0 +1,104 @@
+"""Pages, feeds and dumps as articles (files written for these tests: tests/data/web)."""
+
+import sys
+
+import pytest
+from conftest import DATA
+
+from reader.articles import load_paths, read_file
+from reader.formats import read_jsonl
+
+WEB = DATA / "web"
+
+
+def by_name():
+    result = load_paths([WEB])
+    return {a.file_name.split("#")[0] + ("#" if a.entry else ""): a for a in result.articles}, result
+
+
+def test_html_page_main_text_and_metadata_without_navigation_or_comments():
+    articles, problems = read_file(WEB / "page.html")
+    assert problems == [] and len(articles) == 1
+    page = articles[0]
+    assert page.title == "Port deal signed after long night"
+    assert (page.source, page.url, page.date, page.authors) == (
+        "Harbour Gazette", "https://gazette.example/port-deal", "2025-04-02", ["Mara Quinn"])
+    lines = page.body.splitlines()
+    assert len(lines) == 4  # the four paragraphs, kept apart; the headline is the title
+    assert lines[1].startswith("“Nobody wins a strike like this one")
+    for junk in ("Sign in", "cookies", "Most read", "Disgraceful", "Taxpayers", "All rights reserved"):
+        assert junk not in page.body
+
+
+def test_rss_entries_are_articles_with_ids_of_their_own():
+    articles, problems = read_file(WEB / "news.rss")
+    assert [a.title for a in articles] == ["Bridge reopens & traffic returns", "Library extends its hours"]
+    bridge, library = articles
+    # full text from content:encoded, not the summary; its script dropped
+    assert bridge.body == ("The old bridge reopened on Monday after two years of repairs.\n"
+                           "“It feels like the town has its heart back,” said Mayor Olga Brandt.\n")
+    assert (bridge.source, bridge.url, bridge.date, bridge.authors) == (
+        "Valley Courier", "https://courier.example/bridge", "2025-03-03 09:00", ["Lee Park"])
+    # the summary (HTML in a description) when there is no content
+    assert library.body == "The town library will stay open until nine on weekdays, the council said.\n"
+    assert bridge.entry and library.entry and bridge.entry != library.entry
+    assert bridge.file_name == f"news.rss#{bridge.entry}"
+    assert problems == [f"{WEB / 'news.rss'}: 1 feed entry with no text skipped"]
+
+
+def test_atom_entry():
+    (comet,), problems = read_file(WEB / "science.atom")
+    assert problems == []
+    assert comet.title == "Comet seen from the north" and comet.source == "Science Desk"
+    assert comet.authors == ["Ada Lind"] and comet.url == "https://science.example/comet"
+    assert comet.body.splitlines()[1] == "“It was brighter than anything I have seen in forty years,” said astronomer Ruth Okafor."
+
+
+def test_jsonl_dump_skips_a_broken_line_naming_file_and_line():
+    articles, problems = read_file(WEB / "dump.jsonl")
+    assert [a.title for a in articles] == ["Budget approved", "Third line, fine."]
+    assert [a.entry for a in articles] == ["line-1", "line-4"]
+    assert articles[0].source == "Town Wire" and articles[0].date == "2025-06-01"
+    assert any(p.startswith(f"{WEB / 'dump.jsonl'}:2: skipped") for p in problems)
+    assert f"{WEB / 'dump.jsonl'}: 1 line without `text` skipped" in problems
+
+
+def test_jsonl_with_no_text_lines_is_skipped_with_one_message(tmp_path):
+    path = tmp_path / "notes.jsonl"
+    path.write_text('{"title": "a"}\n{"title": "b"}\nnot json\n')
+    articles, problems = read_jsonl(path.read_text(), path)
+    assert articles == [] and problems == [f"{path}: skipped, no line is a JSON object with a `text`"]
+
+
+def test_a_fetched_page_stands_for_its_feed_entry(tmp_path):
+    page = (WEB / "page.html").read_text()
+    (tmp_path / "page.html").write_text(page)
+    (tmp_path / "feed.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>G</title><item><title>Port deal</title>'
+        "<link>https://gazette.example/port-deal</link><description>Short version of the port story.</description>"
+        "</item></channel></rss>"
+    )
+    result = load_paths([tmp_path])
+    assert [a.file_name for a in result.articles] == ["page.html"]
+
+
+def test_without_the_web_extra_pages_and_feeds_say_what_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    monkeypatch.setitem(sys.modules, "feedparser", None)
+    result = load_paths([WEB])
+    assert {a.file_name.split("#")[0] for a in result.articles} == {"dump.jsonl"}
+    assert sum("pip install 'quotereader[web]'" in p for p in result.problems) == 3
+
+
+@pytest.mark.slow
+def test_quotes_found_in_pages_and_feeds(tmp_path, monkeypatch):
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "cache"))
+    from reader.library import open_library
+
+    lib = open_library([WEB])
+    found = {(r.speaker.name if r.speaker else None, r.text[:24]) for r in lib.quote_rows()}
+    assert ("Ines Maddox", "Nobody wins a strike lik") in found
+    assert ("Tomas Reyes", "We paid for peace, and I") in found
+    assert ("Olga Brandt", "It feels like the town h") in found
+    assert ("Ruth Okafor", "It was brighter than any") in found
+    assert ("Amal Haddad", "We kept every promise,") in found
