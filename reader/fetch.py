@@ -134,6 +134,8 @@ class Fetcher:
             reason = exc.reason
             if isinstance(reason, (socket.timeout, TimeoutError)):
                 raise FetchError(f"no answer within {self.timeout:g} s") from None
+            if isinstance(reason, socket.gaierror):
+                raise FetchError("cannot find the host (no such name, or no network)") from None
             raise FetchError(f"cannot reach it ({safe(str(reason))})") from None
         except (socket.timeout, TimeoutError):
             raise FetchError(f"no answer within {self.timeout:g} s") from None

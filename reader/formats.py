@@ -132,7 +132,7 @@ def read_feed(data: bytes, path: Path) -> tuple[list[Article], list[str]]:
 def _date(entry) -> str | None:
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if parsed:  # feedparser's UTC time tuple: one form for RSS's and Atom's dates
-        return time.strftime("%Y-%m-%d %H:%M", parsed)
+        return time.strftime("%Y-%m-%d", parsed)
     return entry.get("published") or entry.get("updated")
 
 

@@ -38,7 +38,7 @@ def test_rss_entries_are_articles_with_ids_of_their_own():
     assert bridge.body == ("The old bridge reopened on Monday after two years of repairs.\n"
                            "“It feels like the town has its heart back,” said Mayor Olga Brandt.\n")
     assert (bridge.source, bridge.url, bridge.date, bridge.authors) == (
-        "Valley Courier", "https://courier.example/bridge", "2025-03-03 09:00", ["Lee Park"])
+        "Valley Courier", "https://courier.example/bridge", "2025-03-03", ["Lee Park"])
     # the summary (HTML in a description) when there is no content
     assert library.body == "The town library will stay open until nine on weekdays, the council said.\n"
     assert bridge.entry and library.entry and bridge.entry != library.entry
