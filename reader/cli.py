@@ -269,8 +269,8 @@ def cmd_fetch(args) -> int:
     try:
         import feedparser  # noqa: F401
         import trafilatura  # noqa: F401
-    except ImportError:
-        print("reader: fetch needs the web extra: pip install 'quotereader[web]'", file=sys.stderr)
+    except ImportError as exc:
+        print(f"reader: fetch needs the web extra: pip install 'quotereader[web]' ({exc})", file=sys.stderr)
         return 2
     into = args.into or (args.config.library[0] if args.config.library else paths.data_dir() / "library")
     into = into.expanduser().resolve()

@@ -72,8 +72,8 @@ _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->")
 def read_html(text: str, path: Path) -> tuple[list[Article], list[str]]:
     try:
         import trafilatura
-    except ImportError:
-        return [], [f"{textclean.safe(str(path))}: skipped, reading HTML {NEEDS_WEB}"]
+    except ImportError as exc:
+        return [], [f"{textclean.safe(str(path))}: skipped, reading HTML {NEEDS_WEB} ({exc})"]
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
     if doc is None or not (doc.text or "").strip():
         return [], [f"{textclean.safe(str(path))}: skipped, no article text found in the page"]
@@ -97,8 +97,8 @@ def read_feed(data: bytes, path: Path) -> tuple[list[Article], list[str]]:
     shown = textclean.safe(str(path))
     try:
         import feedparser
-    except ImportError:
-        return [], [f"{shown}: skipped, reading feeds {NEEDS_WEB}"]
+    except ImportError as exc:
+        return [], [f"{shown}: skipped, reading feeds {NEEDS_WEB} ({exc})"]
     feed = feedparser.parse(data)
     if not feed.entries:
         why = f" ({feed.bozo_exception})" if feed.get("bozo") and feed.get("bozo_exception") else ""

@@ -58,7 +58,9 @@ def test_ctrl_c_is_quiet(tmp_path):
     env = {**os.environ, "READER_CACHE_DIR": str(tmp_path / "cache")}
     proc = subprocess.Popen([sys.executable, "-m", "reader", "quotes", str(tmp_path)], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(3)
+    deadline = time.monotonic() + 60  # interrupt it mid-annotation, however slow the machine
+    while not list((tmp_path / "cache").rglob("*.msgpack")) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
