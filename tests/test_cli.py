@@ -56,8 +56,11 @@ def test_ctrl_c_is_quiet(tmp_path):
     for n in range(100):
         (tmp_path / f"{n}.txt").write_text(f"Article {n}. " + "“We will see,” said Ann Lee. " * 200)
     env = {**os.environ, "READER_CACHE_DIR": str(tmp_path / "cache")}
+    # As from a terminal: SIGINT handled (a test run started in the background, `cmd &`, has
+    # it ignored, and a child would inherit that and never see the Ctrl+C)
     proc = subprocess.Popen([sys.executable, "-m", "reader", "quotes", str(tmp_path)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60  # interrupt it mid-annotation, however slow the machine
     while not list((tmp_path / "cache").rglob("*.msgpack")) and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
