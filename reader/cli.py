@@ -176,8 +176,9 @@ def cmd_articles(args) -> int:
             {
                 "id": a.id,
                 "title": a.title,
-                "file": safe(str(a.path)),
+                "file": safe(str(a.path)) + (f"#{a.entry}" if a.entry else ""),
                 "files": [safe(str(p)) for p in a.paths],
+                "entry": a.entry,  # its id inside a feed or dump
                 "words": a.words,
                 "entities": len(ann.entities) if ann else 0,
                 "quotes": len(ann.quotes) if ann else 0,
