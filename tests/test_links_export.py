@@ -23,10 +23,16 @@ def app_with(url):
     return ReaderApp(library=lib.finish())
 
 
-async def test_o_without_a_graphical_browser_shows_and_copies_the_link(monkeypatch):
-    monkeypatch.setattr(links, "graphical_browser", lambda: False)
-    opened = []
+def browser(monkeypatch, graphical: bool) -> list[str]:
+    """Pretend there is (or is not) a graphical browser; the URLs it was asked to open."""
+    opened: list[str] = []
+    monkeypatch.setattr(links, "graphical_browser", lambda: graphical)
     monkeypatch.setattr(links, "open_in_browser", opened.append)
+    return opened
+
+
+async def test_o_without_a_graphical_browser_shows_and_copies_the_link(monkeypatch):
+    opened = browser(monkeypatch, graphical=False)
     app = app_with("https://news.example/a?b=[c]")
     async with app.run_test() as pilot:
         await pilot.press("o")
@@ -37,9 +43,7 @@ async def test_o_without_a_graphical_browser_shows_and_copies_the_link(monkeypat
 
 
 async def test_o_with_a_graphical_browser_opens_it(monkeypatch):
-    monkeypatch.setattr(links, "graphical_browser", lambda: True)
-    opened = []
-    monkeypatch.setattr(links, "open_in_browser", opened.append)
+    opened = browser(monkeypatch, graphical=True)
     app = app_with("https://news.example/a")
     async with app.run_test() as pilot:
         await pilot.press("o")
@@ -49,9 +53,7 @@ async def test_o_with_a_graphical_browser_opens_it(monkeypatch):
 
 @pytest.mark.parametrize("url, message", [(None, "This article has no web link."), ("javascript:alert(1)", "Not a web link: javascript:alert(1)")])
 async def test_o_refuses_what_is_not_a_web_link(monkeypatch, url, message):
-    monkeypatch.setattr(links, "graphical_browser", lambda: True)
-    opened = []
-    monkeypatch.setattr(links, "open_in_browser", opened.append)
+    opened = browser(monkeypatch, graphical=True)
     app = app_with(url)
     async with app.run_test() as pilot:
         await pilot.press("o")
