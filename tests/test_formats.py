@@ -102,3 +102,21 @@ def test_quotes_found_in_pages_and_feeds(tmp_path, monkeypatch):
     assert ("Olga Brandt", "It feels like the town h") in found
     assert ("Ruth Okafor", "It was brighter than any") in found
     assert ("Amal Haddad", "We kept every promise,") in found
+
+
+def test_hostile_pages_feeds_and_dumps(tmp_path):
+    (tmp_path / "esc.html").write_bytes(b"<html><head><title>\x1b]0;owned\x07T</title></head><body><p>\x1b[31mred text</p></body></html>")
+    (tmp_path / "not-a-feed.xml").write_text("not xml at all")
+    (tmp_path / "empty.atom").write_text("")
+    (tmp_path / "bin.html").write_bytes(bytes(range(256)) * 20)
+    (tmp_path / "odd.jsonl").write_text('{"text": 5}\n[1, 2]\n{"text": "ok \\u001b[2J then \\u009b text.", "title": "\\u001b[1mT"}\n')
+    result = load_paths([tmp_path])
+    assert len(result.articles) == 2
+    for a in result.articles:
+        for value in (a.body, a.title, a.source or "", a.url or ""):
+            assert not any(c in value for c in "\x1b\x07\x9b")
+    problems = "\n".join(result.problems)
+    assert "not-a-feed.xml: skipped, not a feed with entries" in problems
+    assert "empty.atom: skipped, not a feed with entries" in problems
+    assert "bin.html: skipped" in problems
+    assert "odd.jsonl:1: skipped" in problems and "odd.jsonl:2: skipped" in problems
