@@ -16,8 +16,11 @@ import tomli
 from reader import textclean
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
-# and what formats.py reads: pages, feeds, JSON Lines dumps
-READ_SUFFIXES = TEXT_SUFFIXES | {".html", ".htm", ".xml", ".rss", ".atom", ".jsonl"}
+# and what formats.py reads, any number of articles a file
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
+JSONL_SUFFIXES = frozenset({".jsonl"})
+READ_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES
 FRONT_MATTER_FIELDS = ("title", "source", "url", "date", "authors")
 TITLE_MAX = 80
 
@@ -184,32 +187,47 @@ def paragraphs(body: str) -> list[tuple[int, int]]:
 MAX_FILE_BYTES = 50_000_000
 
 
-def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[Article | list[Article] | None, list[str]]:
-    """Read one file; on failure, no article and a one-line reason. A page, feed or dump
-    gives a list (see ``formats``)."""
+def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[Article | None, list[str]]:
+    """Read one text file (.txt/.md); on failure, no article and a one-line reason."""
+    data, text, problems = _read(path, max_bytes)
+    if text is None:
+        return None, problems
+    article, problems = parse(text, path)
+    if not article.body.strip():
+        return None, problems + [f"{textclean.safe(str(path))}: skipped, no text"]
+    return article, problems
+
+
+def read_articles(path: Path, max_bytes: int = MAX_FILE_BYTES) -> tuple[list[Article], list[str]]:
+    """Every article in one file: any number from a page, feed or dump (see ``formats``);
+    one from anything else, read as text (a file named on the command line may be `notes`)."""
+    if path.suffix.lower() not in HTML_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES:
+        article, problems = read_file(path, max_bytes)
+        return [article] if article else [], problems
+    data, text, problems = _read(path, max_bytes)
+    if text is None:
+        return [], problems
+    from reader import formats  # only when a library has such files
+
+    return formats.read(path, data, text)
+
+
+def _read(path: Path, max_bytes: int) -> tuple[bytes | None, str | None, list[str]]:
+    """A file's bytes and their decoded text, or a one-line reason why not."""
     shown = textclean.safe(str(path))
     try:
         if not path.is_file():
-            return None, [f"{shown}: not a regular file; skipped" if path.exists() else f"{shown}: a link to nothing; skipped"]
+            return None, None, [f"{shown}: not a regular file; skipped" if path.exists() else f"{shown}: a link to nothing; skipped"]
         size = path.stat().st_size
         if size > max_bytes:
-            return None, [f"{shown}: skipped, {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit (max_file_mb in config.toml)"]
+            return None, None, [f"{shown}: skipped, {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit (max_file_mb in config.toml)"]
         data = path.read_bytes()
     except OSError as exc:
-        return None, [f"{shown}: cannot read ({exc.strerror or exc})"]
+        return None, None, [f"{shown}: cannot read ({exc.strerror or exc})"]
     try:
-        text = textclean.decode(data)
+        return data, textclean.decode(data), []
     except textclean.NotText as exc:
-        return None, [f"{shown}: skipped, {exc}"]
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        from reader import formats  # pages, feeds and dumps: several articles, or none
-
-        articles, problems = formats.read(path, data, text)
-        return articles, problems
-    article, problems = parse(text, path)
-    if not article.body.strip():
-        return None, problems + [f"{shown}: skipped, no text"]
-    return article, problems
+        return data, None, [f"{shown}: skipped, {exc}"]
 
 
 def find_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
@@ -243,9 +261,9 @@ def load_paths(paths: list[Path], max_bytes: int = MAX_FILE_BYTES) -> LoadResult
     files, problems = find_files(paths)
     by_id: dict[str, Article] = {}
     for path in files:
-        found, file_problems = read_file(path, max_bytes)
+        found, file_problems = read_articles(path, max_bytes)
         problems.extend(file_problems)
-        for article in found if isinstance(found, list) else [found] if found else []:
+        for article in found:
             seen = by_id.get(article.id)
             if seen is None:
                 by_id[article.id] = article

@@ -132,12 +132,12 @@ class Fetcher:
             raise FetchError(f"HTTP {exc.code} {exc.reason}") from None
         except urllib.error.URLError as exc:
             reason = exc.reason
-            if isinstance(reason, (socket.timeout, TimeoutError)):
+            if isinstance(reason, TimeoutError):
                 raise FetchError(f"no answer within {self.timeout:g} s") from None
             if isinstance(reason, socket.gaierror):
                 raise FetchError("cannot find the host (no such name, or no network)") from None
             raise FetchError(f"cannot reach it ({safe(str(reason))})") from None
-        except (socket.timeout, TimeoutError):
+        except TimeoutError:
             raise FetchError(f"no answer within {self.timeout:g} s") from None
         except (OSError, ValueError) as exc:  # a connection reset mid-body, a malformed URL
             raise FetchError(f"failed ({safe(str(exc))})") from None

@@ -15,12 +15,14 @@ from pathlib import Path
 import msgspec
 
 from reader import htmltext, textclean
-from reader.articles import Article, article_id, derive_title
+from reader.articles import (
+    FEED_SUFFIXES,
+    HTML_SUFFIXES,
+    Article,
+    article_id,
+    derive_title,
+)
 
-HTML_SUFFIXES = frozenset({".html", ".htm"})
-FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
-JSONL_SUFFIXES = frozenset({".jsonl"})
-SUFFIXES = HTML_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES
 NEEDS_WEB = "needs the web extra: pip install 'quotereader[web]'"
 _MAX_LINE_PROBLEMS = 5
 

@@ -159,14 +159,13 @@ class SearchIndex:
         weights = np.array(self._weight, dtype=np.float64)
         self._weight_rank = np.empty(n, dtype=np.int32)
         self._weight_rank[np.argsort(-weights, kind="stable")] = np.arange(n, dtype=np.int32)
-        small = [i for i in range(n) if self._keys[i] is not None]
+        self._bulk = np.fromiter((k is None for k in self._keys), dtype=bool, count=n)
+        small = np.nonzero(~self._bulk)[0].tolist()
         small.sort(key=lambda i: self.entry(i).text.lower())
-        bulk = np.array([i for i in range(n) if self._keys[i] is None], dtype=np.int32)
         self._text_rank = np.empty(n, dtype=np.int32)
         self._text_rank[np.array(small, dtype=np.int32)] = np.arange(len(small), dtype=np.int32)
-        self._text_rank[bulk] = np.arange(len(small), n, dtype=np.int32)
+        self._text_rank[self._bulk] = np.arange(len(small), n, dtype=np.int32)
         self._kinds = np.array(self._kind, dtype=np.int8)
-        self._bulk = np.isin(self._kinds, [KINDS.index(k) for k in BULK])
         self._key_lens = np.array(self._key_len, dtype=np.int32)
         self._masks: OrderedDict[str, np.ndarray] = OrderedDict()
         self._memo: dict[tuple, list[Hit]] = {}

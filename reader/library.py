@@ -4,7 +4,6 @@ across all of them (entity label votes, merged speakers)."""
 from __future__ import annotations
 
 import sys
-
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path

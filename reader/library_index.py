@@ -13,7 +13,6 @@ from reader.articles import paragraphs
 from reader.entities import NAME_LABELS, kind_of, name_key
 from reader.index import Entry, SearchIndex
 from reader.nlp.names import fold
-from reader.records import chunk_spans
 
 # Noun chunks that are only these words are not topics ("he", "it", "the time").
 _STOP = frozenset(
@@ -45,10 +44,11 @@ class LibraryEntries(Sequence):
     paragraphs and quotes (most of a big library's entries) as offsets, made into entries
     when the index asks, so their text is never held twice."""
 
-    def __init__(self, lib, small: list[Entry], articles: array, bulk: array) -> None:
+    def __init__(self, lib, small: list[Entry], tallied: int, articles: array, bulk: array) -> None:
         self.lib = lib
-        self.small = small  # entities and topics without their detail line (made when read)
-        self.articles = articles  # per small entry: the articles an entity or topic is in
+        self.small = small  # entities and topics (from ``tallied`` on) without their detail line
+        self.tallied = tallied
+        self.articles = articles  # per entity or topic: how many articles it is in
         self.bulk = bulk  # (article, start, end) per paragraph piece; (article, quote, -1) per quote
 
     def __len__(self) -> int:
@@ -57,10 +57,10 @@ class LibraryEntries(Sequence):
     def __getitem__(self, i: int) -> Entry:
         if i < len(self.small):
             entry = self.small[i]
-            if entry.kind not in ("entity", "topic"):
+            if i < self.tallied:
                 return entry
             what = kind_of(entry.ref[2]) if entry.kind == "entity" else "topic"
-            count, arts = int(entry.weight), self.articles[i]
+            count, arts = int(entry.weight), self.articles[i - self.tallied]
             return replace(entry, detail=f"{what} · {_n(count, 'mention')} in {_n(arts, 'article')}")
         j = 3 * (i - len(self.small))
         n, x, y = self.bulk[j : j + 3]
@@ -134,7 +134,7 @@ def library_entries(lib) -> LibraryEntries:
             key = entity_key(text, lib.label_of(text, e.label))
             tally = entities.get(key) or entities.setdefault(key, _Tally(text))
             tally.add(text, n)
-        for a, b in chunk_spans(ann):
+        for a, b in ann.chunks:
             text = body[a:b]
             key = topic_key(text)
             if key:
@@ -142,6 +142,7 @@ def library_entries(lib) -> LibraryEntries:
                 tally.add(text, n)
         for q in range(len(ann.quotes)):
             bulk.extend((n, q, _QUOTE))
+    tallied = len(small)
     for key, t in entities.items():
         small.append(Entry("entity", t.form(), t.count, ("entity", *key)))
         articles.append(t.articles)
@@ -154,8 +155,7 @@ def library_entries(lib) -> LibraryEntries:
             continue
         small.append(Entry("topic", t.form(), t.count, ("topic", key)))
         articles.append(t.articles)
-    articles[:0] = array("I", bytes(4 * (len(small) - len(articles))))  # speakers and articles: none
-    return LibraryEntries(lib, small, articles, bulk)
+    return LibraryEntries(lib, small, tallied, articles, bulk)
 
 
 def _n(count: int, word: str) -> str:
@@ -185,7 +185,7 @@ def mentions(lib, ref: tuple) -> list[tuple[int, int, int]]:
                 if entity_key(text, lib.label_of(text, e.label)) == want:
                     found.append((n, e.start, e.end))
         elif kind == "topic":
-            for a, b in chunk_spans(ann):
+            for a, b in ann.chunks:
                 if topic_key(body[a:b]) == ref[1]:
                     found.append((n, a, b))
     return sorted(found)

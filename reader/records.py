@@ -136,10 +136,3 @@ class Quotes(Sequence):
 
     def __iter__(self) -> Iterator[Quote]:
         return iter(self._unpacked())
-
-    def __eq__(self, other) -> bool:
-        return list(self) == list(other)
-
-
-def chunk_spans(ann: Annotation) -> Iterator[tuple[int, int]]:
-    return iter(ann.chunks)

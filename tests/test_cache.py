@@ -59,8 +59,8 @@ def test_sweep_removes_old_temp_files_only(tmp_path):
 
 
 def test_compact_keeps_the_chunks():
-    from reader.records import chunk_spans, compact
+    from reader.records import compact
 
     ann = Annotation([], [(0, 5), (7, 12), (70000, 70010)], [])
-    before = list(chunk_spans(ann))
-    assert list(chunk_spans(compact(ann))) == before == [(0, 5), (7, 12), (70000, 70010)]
+    before = list(ann.chunks)
+    assert list(compact(ann).chunks) == before == [(0, 5), (7, 12), (70000, 70010)]

@@ -77,7 +77,7 @@ def test_fetch_saves_feed_and_pages_and_refetch_adds_nothing(site, tmp_path):
     feed_file = lib / "feeds" / file_name(f"{site}/feed.xml", ".xml")
     page_file = lib / "pages" / file_name(f"{site}/port.html", ".html")
     assert sorted(result.saved) == sorted([feed_file, page_file])
-    assert page_file.read_bytes().startswith(f"<!-- saved from url=(".encode())
+    assert page_file.read_bytes().startswith("<!-- saved from url=(".encode())
     failures = "\n".join(result.failures)
     assert f"{site}/missing.html: HTTP 404 Not Found" in failures
     assert f"{site}/slow.html: no answer within 0.5 s" in failures

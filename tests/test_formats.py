@@ -5,7 +5,7 @@ import sys
 import pytest
 from conftest import DATA
 
-from reader.articles import load_paths, read_file
+from reader.articles import load_paths, read_articles
 from reader.formats import read_jsonl
 
 WEB = DATA / "web"
@@ -17,7 +17,7 @@ def by_name():
 
 
 def test_html_page_main_text_and_metadata_without_navigation_or_comments():
-    articles, problems = read_file(WEB / "page.html")
+    articles, problems = read_articles(WEB / "page.html")
     assert problems == [] and len(articles) == 1
     page = articles[0]
     assert page.title == "Port deal signed after long night"
@@ -31,7 +31,7 @@ def test_html_page_main_text_and_metadata_without_navigation_or_comments():
 
 
 def test_rss_entries_are_articles_with_ids_of_their_own():
-    articles, problems = read_file(WEB / "news.rss")
+    articles, problems = read_articles(WEB / "news.rss")
     assert [a.title for a in articles] == ["Bridge reopens & traffic returns", "Library extends its hours"]
     bridge, library = articles
     # full text from content:encoded, not the summary; its script dropped
@@ -47,7 +47,7 @@ def test_rss_entries_are_articles_with_ids_of_their_own():
 
 
 def test_atom_entry():
-    (comet,), problems = read_file(WEB / "science.atom")
+    (comet,), problems = read_articles(WEB / "science.atom")
     assert problems == []
     assert comet.title == "Comet seen from the north" and comet.source == "Science Desk"
     assert comet.authors == ["Ada Lind"] and comet.url == "https://science.example/comet"
@@ -55,7 +55,7 @@ def test_atom_entry():
 
 
 def test_jsonl_dump_skips_a_broken_line_naming_file_and_line():
-    articles, problems = read_file(WEB / "dump.jsonl")
+    articles, problems = read_articles(WEB / "dump.jsonl")
     assert [a.title for a in articles] == ["Budget approved", "Third line, fine."]
     assert [a.entry for a in articles] == ["line-1", "line-4"]
     assert articles[0].source == "Town Wire" and articles[0].date == "2025-06-01"
@@ -120,3 +120,10 @@ def test_hostile_pages_feeds_and_dumps(tmp_path):
     assert "empty.atom: skipped, not a feed with entries" in problems
     assert "bin.html: skipped" in problems
     assert "odd.jsonl:1: skipped" in problems and "odd.jsonl:2: skipped" in problems
+
+
+def test_a_file_named_without_a_known_suffix_is_read_as_text(tmp_path):
+    path = tmp_path / "notes"
+    path.write_text("Plain notes. “We will see,” said Ann Lee.\n")
+    result = load_paths([path])
+    assert [a.title for a in result.articles] == ["Plain notes."] and result.problems == []

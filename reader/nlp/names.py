@@ -7,7 +7,6 @@ import unicodedata
 from functools import lru_cache
 
 
-
 def fold(text: str) -> str:
     """Accents and case folded, apostrophes unified: "António" and "Antonio" fold alike."""
     # Names and words repeat endlessly and are cached; paragraphs are not (the cache would

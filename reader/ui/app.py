@@ -172,7 +172,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         self.query_one("#filter-chip").display = False
         self.query_one(ArticleList).focus()
         if self.library is not None:
-            self._loaded(self.library.finish(), [])
+            self._loaded(self.library, [])  # _prepare finishes it
         else:
             self._load()
 

@@ -236,12 +236,9 @@ class ReadingPane(ScrollView, can_focus=True):
         """The styled text of one line. All lines are cut from the text in one ``divide``
         (slicing a Text walks all its spans: a line at a time, a long article took 100 ms to
         draw)."""
-        if self._pieces is None:
+        if self._pieces is None:  # lines are in text order (blank ones empty), as divide needs
             offsets = [x for line in self.lines for x in (line.start, line.end)]
-            if all(a <= b for a, b in zip(offsets, offsets[1:])):
-                self._pieces = list(self._styled.divide(offsets))[1::2]
-            else:
-                self._pieces = [self._styled[line.start : line.end] for line in self.lines]
+            self._pieces = list(self._styled.divide(offsets))[1::2]
         return self._pieces[index].copy()
 
     # --- mouse ---------------------------------------------------------------------------------
