@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from reader.articles import Article
 from reader.cache import Cache
-from reader.library import annotations_for
+from reader.library import annotations_for, describe
 from reader.nlp import pipeline
 from reader.nlp.annotate import BATCH_SIZE, annotate
 
@@ -31,18 +31,19 @@ def annotate_to_cache(
     model: str | None = None,
     processes: int = 1,
     batch_size: int = BATCH_SIZE,
-    on_done: Callable[[str], None] | None = None,
+    on_done: Callable[[str, str | None], None] | None = None,
 ) -> int:
-    """Annotate ``articles`` into ``cache``; ``on_done(article_id)`` as each one is written."""
+    """Annotate ``articles`` into ``cache``; ``on_done(article_id, error)`` as each one is
+    written (``error`` says why an article failed, else None)."""
     cache.sweep()
     if not articles:
         return 0
     if processes <= 1 or len(articles) == 1:
         done = 0
-        for article, _ in annotations_for(articles, cache, model, batch_size):
+        for article, ann in annotations_for(articles, cache, model, batch_size):
             done += 1
             if on_done:
-                on_done(article.id)
+                on_done(article.id, ann.error)
         return done
     order = sorted(articles, key=lambda a: len(a.body))
     nlp = pipeline.load(pipeline.model_info(model).name)
@@ -61,7 +62,7 @@ def annotate_to_cache(
             continue
         done += 1
         if on_done:
-            on_done(item)
+            on_done(*item)
     for w in workers:
         w.join()
     return done
@@ -69,8 +70,9 @@ def annotate_to_cache(
 
 def _work(nlp, articles: list[Article], cache: Cache, batch_size: int, queue) -> None:
     try:
-        for article, ann in zip(articles, annotate(nlp, (a.body for a in articles), batch_size=batch_size)):
+        names = [describe(a) for a in articles]
+        for article, ann in zip(articles, annotate(nlp, (a.body for a in articles), batch_size, names)):
             cache.put(article.id, ann)
-            queue.put(article.id)
+            queue.put((article.id, ann.error))
     finally:
         queue.put(None)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import tomli
 
-from reader import textclean
+from reader import faults, textclean
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 # and what formats.py reads, any number of articles a file
@@ -261,7 +261,10 @@ def load_paths(paths: list[Path], max_bytes: int = MAX_FILE_BYTES) -> LoadResult
     files, problems = find_files(paths)
     by_id: dict[str, Article] = {}
     for path in files:
-        found, file_problems = read_articles(path, max_bytes)
+        try:
+            found, file_problems = read_articles(path, max_bytes)
+        except Exception as exc:  # one file never costs the others
+            found, file_problems = [], [faults.report(str(path), "reading", exc)]
         problems.extend(file_problems)
         for article in found:
             seen = by_id.get(article.id)

@@ -215,7 +215,7 @@ def cmd_entities(args) -> int:
             ("ENTITY", "KIND", "LABEL", "MENTIONS", "ARTICLES"),
             [(r.text, r.kind, r.label, r.mentions, len(r.articles)) for r in rows],
         )
-    return 0
+    return 0 if lib.articles else 1  # nothing could be read
 
 
 def cmd_quotes(args) -> int:
@@ -235,32 +235,37 @@ def cmd_quotes(args) -> int:
                 "article_id": r.article.id,
                 "title": r.article.title,
                 "quote": r.text,
+                "display": r.display,
                 "parts": [list(p) for p in r.quote.parts],
                 "start": r.quote.start,
                 "end": r.quote.end,
                 "speaker": r.speaker.name if r.speaker else None,
                 "speaker_id": r.speaker.id if r.speaker else None,
                 "mention": r.mention,
+                "rule": r.quote.rule if r.speaker else None,
+                "resolution": r.quote.resolution if r.speaker else None,
+                "confidence": r.confidence,
             }
             for r in rows
         )
     elif args.format == "csv":
         output.csv_rows(
-            ("speaker", "quote", "title", "article", "url", "date", "speaker_id", "start", "end"),
-            [(r.speaker.name if r.speaker else "", r.text, r.article.title, r.article.file_name, r.article.url or "",
-              r.article.date or "", r.speaker.id if r.speaker else "", r.quote.start, r.quote.end) for r in rows],
+            ("speaker", "quote", "title", "article", "url", "date", "speaker_id", "start", "end", "confidence"),
+            [(r.speaker.name if r.speaker else "", r.display, r.article.title, r.article.file_name, r.article.url or "",
+              r.article.date or "", r.speaker.id if r.speaker else "", r.quote.start, r.quote.end, r.confidence or "")
+             for r in rows],
         )
     elif args.format == "md":
         output.markdown(
             ("Speaker", "Quote", "Article", "Link"),
-            [(r.speaker.name if r.speaker else "unknown", f"“{r.text}”", r.article.title, r.article.url or "") for r in rows],
+            [(r.shown_speaker("unknown"), f"“{r.display}”", r.article.title, r.article.url or "") for r in rows],
         )
     else:
         output.table(
             ("SPEAKER", "QUOTE", "ARTICLE"),
-            [(r.speaker.name if r.speaker else None, f"“{r.text}”", r.article.file_name) for r in rows],
+            [(r.shown_speaker(None), f"“{r.display}”", r.article.file_name) for r in rows],
         )
-    return 0
+    return 0 if lib.articles else 1  # nothing could be read
 
 
 def cmd_fetch(args) -> int:
@@ -308,7 +313,7 @@ def cmd_speakers(args) -> int:
             ("ID", "NAME", "ALIASES", "ROLES", "QUOTES", "ARTICLES"),
             [(s.id, s.name, ", ".join(s.aliases), ", ".join(s.roles), s.quotes, len(s.articles)) for s in speakers],
         )
-    return 0
+    return 0 if lib.articles else 1  # nothing could be read
 
 
 def cmd_search(args) -> int:
@@ -349,6 +354,7 @@ def cmd_annotate(args) -> int:
     from reader.cache import Cache
     from reader.library import (
         MAX_ANNOTATE_CHARS,
+        failure_message,
         load_library,
         pipeline_key,
         take_cached,
@@ -360,23 +366,29 @@ def cmd_annotate(args) -> int:
 
     c = args.config
     lib = load_library(args.paths or [paths.seeds_dir()], c.max_file_mb * 1_000_000)
-    for problem in lib.problems:
-        print(f"reader: {problem}", file=sys.stderr)
     try:
         cache = Cache(pipeline_key(args.model))
     except ModelMissing as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return 2
     missing, _ = too_long(take_cached(lib, cache), c.max_annotate_chars or MAX_ANNOTATE_CHARS)
+    if not args.jsonl:  # (the app reads the library itself and shows its own notices)
+        for problem in lib.problems:
+            print(f"reader: {problem}", file=sys.stderr)
     total, words = len(missing), sum(a.words for a in missing)
     bar = Bar("annotating")
     done = 0
+    by_id = {a.id: a for a in missing}
 
-    def on_done(article_id: str) -> None:
+    def on_done(article_id: str, error: str | None) -> None:
         nonlocal done
         done += 1
         if args.jsonl:
-            print(f'{{"id": "{article_id}", "done": {done}, "total": {total}}}', flush=True)
+            output.jsonl([{"id": article_id, "done": done, "total": total, "error": error}])
+            sys.stdout.flush()
+        elif error is not None:
+            bar.close()
+            print(f"reader: {failure_message(by_id[article_id], error)}", file=sys.stderr)
         bar(done, total)
 
     start = time.perf_counter()

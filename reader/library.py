@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader import faults
 from reader.articles import Article, load_paths
 from reader.cache import Cache
 from reader.entities import NAME_LABELS, name_key, vote_labels
@@ -33,7 +34,23 @@ class QuoteRow:
 
     @property
     def text(self) -> str:
-        return " ".join(self.article.body[a:b] for a, b in self.quote.parts)
+        """The words, parts joined by a space (what scripts read)."""
+        return self.quote.words(self.article.body)
+
+    @property
+    def display(self) -> str:
+        """The words as a reader sees them: the gap between parts shown as “…”."""
+        return self.quote.display(self.article.body)
+
+    @property
+    def confidence(self) -> str | None:
+        return self.quote.confidence if self.speaker else None
+
+    def shown_speaker(self, nobody: str | None) -> str | None:
+        """The speaker's name for people to read; a guessed one (low confidence) with "(?)"."""
+        if self.speaker is None:
+            return nobody
+        return self.speaker.name + (" (?)" if self.confidence == "low" else "")
 
     @property
     def mention(self) -> str | None:
@@ -48,28 +65,64 @@ class Library:
     problems: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
     speakers: SpeakerIndex | None = None
+    _reported: set[tuple[str, str]] = field(default_factory=set, repr=False)
+    _by_id: dict[str, Article] | None = field(default=None, repr=False)
+
+    def article(self, article_id: str) -> Article:
+        if self._by_id is None or len(self._by_id) != len(self.articles):
+            self._by_id = {a.id: a for a in self.articles}
+        return self._by_id[article_id]
+
+    def add(self, article: Article, ann: Annotation) -> None:
+        """An article's annotation, kept compact; a failed one is reported in ``problems``."""
+        if ann.error is not None:
+            self.problems.append(failure_message(article, ann.error))
+        self.annotations[article.id] = compact(ann)
 
     def finish(self) -> Library:
-        """The library-wide steps: cheap, so recomputed from the cached parts on every run."""
+        """The library-wide steps: cheap, so recomputed from the cached parts on every run.
+        What fails for one article (or one speaker entry) costs that article's part only and
+        is reported once in ``problems``."""
         # Generators and a set, not lists of every mention: at 10,000 articles those lists
         # were a hundred megabytes the process kept after they were freed.
         self.labels = vote_labels(self._mentions())
         people = {text for text, label in self._mentions() if self.label_of(text, label) == "PERSON"}
-        quoted = [
+        quoted = [entry for article in self.articles for entry in self._guarded(article, "listing speakers", self._quoted)]
+        self.speakers = SpeakerIndex(quoted, people)
+        for article_id, exc in self.speakers.faults:
+            self.fault(self.article(article_id), "speaker merging", exc)
+        return self
+
+    def fault(self, article: Article, step: str, exc: Exception) -> None:
+        """Report a failure in a library-wide step for one article, once per article and step."""
+        if (article.id, step) not in self._reported:
+            self._reported.add((article.id, step))
+            self.problems.append(faults.report(describe(article), step, exc))
+
+    def _guarded(self, article: Article, step: str, entries: Callable[[Article], list]) -> list:
+        try:
+            return entries(article)
+        except Exception as exc:
+            self.fault(article, step, exc)
+            return []
+
+    def _quoted(self, article: Article) -> list[tuple[str, str, str, list[str]]]:
+        return [
             (article.id, sys.intern(q.speaker), sys.intern(q.speaker_kind or "person"), q.roles)
-            for article in self.articles
             for q in self._quotes(article)
             if q.speaker
         ]
-        self.speakers = SpeakerIndex(quoted, people)
-        return self
 
     def _mentions(self) -> Iterator[tuple[str, str]]:
         for article in self.articles:
-            ann = self.annotations.get(article.id)
-            if ann is not None:
-                body = article.body
-                yield from ((body[e.start : e.end], e.label) for e in ann.entities)
+            yield from self._guarded(article, "entity labels", self._entity_texts)
+
+    def _entity_texts(self, article: Article) -> list[tuple[str, str]]:
+        ann = self.annotations.get(article.id)
+        if ann is None:
+            return []
+        body = article.body
+        return [(body[e.start : e.end], e.label) for e in ann.entities]
 
     def _quotes(self, article: Article) -> list[Quote]:
         ann = self.annotations.get(article.id)
@@ -96,15 +149,27 @@ def load_library(paths: list[Path], max_bytes: int | None = None) -> Library:
 
 
 def take_cached(lib: Library, cache: Cache) -> list[Article]:
-    """Fill in what the cache has; return the articles still to annotate."""
+    """Fill in what the cache has (saying again which articles failed); return the articles
+    still to annotate."""
     missing = []
     for article in lib.articles:
         ann = cache.get(article.id)
         if ann is None:
             missing.append(article)
         else:
-            lib.annotations[article.id] = compact(ann)
+            lib.add(article, ann)
     return missing
+
+
+def failure_message(article: Article, error: str) -> str:
+    """One line for an article whose annotation failed (the traceback is in the log)."""
+    return (f"{describe(article)}: not annotated ({error}); shown as plain text, "
+            f"details in {safe(str(faults.log_path()))}")
+
+
+def describe(article: Article) -> str:
+    """An article as a message names it: its file (and its entry in a feed or dump)."""
+    return safe(str(article.path)) + (f"#{article.entry}" if article.entry else "")
 
 
 MAX_ANNOTATE_CHARS = 2_000_000
@@ -117,7 +182,7 @@ def too_long(articles: list[Article], limit: int = MAX_ANNOTATE_CHARS) -> tuple[
 
 
 def skip_message(article: Article, limit: int) -> str:
-    return (f"{safe(str(article.path))}: not annotated, {len(article.body):,} characters is over the "
+    return (f"{describe(article)}: not annotated, {len(article.body):,} characters is over the "
             f"{limit:,} limit (max_annotate_chars in config.toml); shown as plain text")
 
 
@@ -131,7 +196,8 @@ def annotations_for(
     nlp = pipeline.load(pipeline.model_info(model).name)
     # Shortest first: batches of like lengths pad less, and the first results come sooner.
     order = sorted(articles, key=lambda a: len(a.body))
-    for article, ann in zip(order, annotate(nlp, (a.body for a in order), batch_size=batch_size or BATCH_SIZE)):
+    names = [describe(a) for a in order]
+    for article, ann in zip(order, annotate(nlp, (a.body for a in order), batch_size or BATCH_SIZE, names)):
         cache.put(article.id, ann)
         yield article, ann
 
@@ -153,7 +219,7 @@ def open_library(
         lib.problems.append(skip_message(article, max_chars))
         lib.annotations[article.id] = Annotation([], [], [])
     for done, (article, ann) in enumerate(annotations_for(missing, cache, model) if missing else (), 1):
-        lib.annotations[article.id] = compact(ann)  # after annotations_for has cached it
+        lib.add(article, ann)  # after annotations_for has cached it
         if progress:
             progress(done, len(missing))
     return lib.finish()

@@ -70,8 +70,7 @@ class LibraryEntries(Sequence):
         lib = self.lib
         quote = lib.annotations[article.id].quotes[x]
         sp = lib.speakers.get(lib.speakers.speaker_id(article.id, quote.speaker, quote.speaker_kind))
-        words = " ".join(article.body[a:b] for a, b in quote.parts)
-        return Entry("quote", words, 1, (n, x), f"{sp.name if sp else 'unknown speaker'} — {article.title}")
+        return Entry("quote", quote.display(article.body), 1, (n, x), f"{sp.name if sp else 'unknown speaker'} — {article.title}")
 
     def __iter__(self):
         return (self[i] for i in range(len(self)))

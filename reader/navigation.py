@@ -55,10 +55,14 @@ class Navigator:
     def stop(self, n: int) -> Stop:
         return Stop(int(self._article[n]), int(self._quote[n]), self._speakers[self._speaker[n]])
 
-    def stops_of(self, speaker_id: str) -> list[Stop]:
-        """A speaker's quotes in library order."""
+    def stops_of(self, speaker_id: str | None) -> list[Stop]:
+        """A speaker's quotes in library order (None: the quotes without a speaker)."""
         code = self._code.get(speaker_id)
-        return [] if code is None or speaker_id is None else [self.stop(n) for n in np.nonzero(self._speaker == code)[0]]
+        return [] if code is None else [self.stop(n) for n in np.nonzero(self._speaker == code)[0]]
+
+    def count_of(self, speaker_id: str | None) -> int:
+        code = self._code.get(speaker_id)
+        return 0 if code is None else int(np.count_nonzero(self._speaker == code))
 
     def index(self, article: int, quote: int) -> int | None:
         key = (article << 32) | quote

@@ -36,6 +36,11 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP, appauthor=False))
 
 
+def state_dir() -> Path:
+    """Logs (platformdirs' state folder: ~/.local/state/quotereader on Linux)."""
+    return Path(platformdirs.user_state_dir(APP, appauthor=False))
+
+
 def shipped(name: str) -> Path:
     """A folder shipped with the reader (seeds, themes): inside the wheel, or in the checkout."""
     inside = _HERE / "_data" / name

@@ -24,6 +24,11 @@ class Quote(msgspec.Struct, frozen=True):
     speaker_kind: str | None = None  # "person", "org", "description"
     mention: tuple[int, int] | None = None  # the words at the attribution
     roles: list[str] = []
+    rule: str | None = None  # the attribution rule that found the speaker (nlp/rules.py)
+    # how the words at the attribution became the speaker: name, pronoun, role, antecedent,
+    # as-written (nlp/mentions.py)
+    resolution: str | None = None
+    confidence: str | None = None  # "high", "medium", "low"; None without a speaker
 
     @property
     def start(self) -> int:
@@ -33,11 +38,27 @@ class Quote(msgspec.Struct, frozen=True):
     def end(self) -> int:
         return self.parts[-1][1]
 
+    def words(self, body: str) -> str:
+        """The quoted words, parts joined by a space (the jsonl ``quote`` field)."""
+        return " ".join(body[a:b] for a, b in self.parts)
+
+    def display(self, body: str) -> str:
+        """The quoted words as a reader should see them: a gap between parts shown as “…”."""
+        return display_text(body, self.parts)
+
+
+def display_text(body: str, parts) -> str:
+    return " … ".join(body[a:b] for a, b in parts)
+
 
 class Annotation(msgspec.Struct):
     entities: list[Entity]
     chunks: list[tuple[int, int]]  # noun chunks (the search ranks topics from them)
     quotes: list[Quote]
+    # Why annotating this article failed (then the lists are empty): the article is shown
+    # as plain text and the failure reported, and the cache keeps it so a warm run says so
+    # again without spaCy.
+    error: str | None = None
 
 
 def _pack(offsets) -> bytes:

@@ -37,8 +37,13 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 
 
+# A name's words: letters and digits, with inner apostrophes and hyphens ("o'leary",
+# "jean-claude"); punctuation around them ("[Hillary]", ">Smith") is not part of the name.
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
 def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"\s+", fold(name).replace(".", "")) if w]
+    return _WORD.findall(fold(name).replace(".", ""))
 
 
 class SpeakerIndex:
@@ -46,9 +51,13 @@ class SpeakerIndex:
 
     def __init__(self, quoted: list[tuple[str, str, str, list[str]]], known_people: Iterable[str] = ()):
         """``quoted``: (article_id, speaker name, kind, roles) for every attributed quote.
-        ``known_people``: person names seen anywhere (entities), which help merge surnames."""
+        ``known_people``: person names seen anywhere (entities), which help merge surnames.
+
+        An entry that cannot be placed costs only that entry: it is left without a speaker
+        and listed in ``faults`` as (article_id, exception)."""
         self.speakers: dict[str, Speaker] = {}
         self._key_of: dict[tuple[str, str, str], str] = {}  # (article, name, kind) -> id
+        self.faults: list[tuple[str, Exception]] = []
         people = [(a, n, r) for a, n, k, r in quoted if k == "person"]
         self._merge_people(people, known_people)
         for article, name, kind, roles in quoted:
@@ -59,7 +68,11 @@ class SpeakerIndex:
             self._key_of[(article, name, kind)] = sid
             _add_roles(sp, roles)
         for article, name, kind, _ in quoted:
-            sp = self.speakers[self._key_of[(article, name, kind)]]
+            try:
+                sp = self.speakers[self._key_of[(article, name, kind)]]
+            except KeyError as exc:
+                self.faults.append((article, exc))
+                continue
             sp.quotes += 1
             sp.articles.add(article)
             if name not in sp.aliases:
@@ -80,31 +93,11 @@ class SpeakerIndex:
                 forms[w[-1]][name] += 0  # known full names help merge and name, but are not quotes
         clusters = [c for c in _variant_clusters(sorted(forms)) if quoted_surnames.intersection(c)]
         for surnames in clusters:
-            key = min(surnames, key=lambda s: (len(s), s))
-            names: Counter = Counter()
-            for s in surnames:
-                names.update(forms[s])
-                for n in forms[s]:
-                    names[n] += 0
-            by_first: dict[str, list[str]] = defaultdict(list)
-            bare: list[str] = []
-            for n in names:
-                w = _words(n)
-                (by_first[w[0]] if len(w) > 1 else bare).append(n)
-            groups = list(by_first.items())
-            if len(groups) <= 1:
-                members = (groups[0][1] if groups else []) + bare
-                self._person(f"person:{slug(key)}", members, names)
-                # The surname alone names them too: only one known person has it.
-                sp = self.speakers[f"person:{slug(key)}"]
-                surname = sp.name.split()[-1]
-                if surname not in sp.aliases:
-                    sp.aliases.append(surname)
-            else:
-                for first, members in groups:
-                    self._person(f"person:{slug(key)}-{slug(first)}", members, names)
-                if bare:  # "Smith" when two Smiths are known: it cannot be told which
-                    self._person(f"person:{slug(key)}", bare, names)
+            try:
+                self._merge_surnames(surnames, forms)
+            except Exception as exc:  # its people stay without an id; the others go on
+                culprits = {f for s in surnames for f in forms[s]}
+                self.faults.extend((a, exc) for a, n, _ in people if n in culprits)
         owner = {}
         for sid, sp in self.speakers.items():
             for alias in sp.aliases:
@@ -115,10 +108,40 @@ class SpeakerIndex:
                 self._key_of[(article, name, "person")] = sid
                 _add_roles(self.speakers[sid], roles)
 
+    def _merge_surnames(self, surnames: list[str], forms: dict[str, Counter]) -> None:
+        """One cluster of surname spellings: one person per first name, or one in all."""
+        key = min(surnames, key=lambda s: (len(s), s))
+        names: Counter = Counter()
+        for s in surnames:
+            names.update(forms[s])
+            for n in forms[s]:
+                names[n] += 0
+        by_first: dict[str, list[str]] = defaultdict(list)
+        bare: list[str] = []
+        for n in names:
+            w = _words(n)
+            (by_first[w[0]] if len(w) > 1 else bare).append(n)
+        groups = list(by_first.items())
+        if len(groups) <= 1:
+            members = (groups[0][1] if groups else []) + bare
+            self._person(f"person:{slug(key)}", members, names)
+            # The surname alone names them too: only one known person has it.
+            sp = self.speakers[f"person:{slug(key)}"]
+            surname = sp.name.split()[-1]
+            if surname not in sp.aliases:
+                sp.aliases.append(surname)
+        else:
+            for first, members in groups:
+                self._person(f"person:{slug(key)}-{slug(first)}", members, names)
+            if bare:  # "Smith" when two Smiths are known: it cannot be told which
+                self._person(f"person:{slug(key)}", bare, names)
+
     def _person(self, sid: str, members: list[str], counts: Counter) -> None:
         # Display: the fullest form; then one with diacritics; then the most frequent; then A-Z.
+        seen = self.speakers.get(sid)  # two spellings that slug alike are one id: keep both
+        members = sorted(set(members) | set(seen.aliases if seen else ()))
         best = sorted(members, key=lambda n: (-len(n.split()), not has_diacritics(n), -counts[n], n))[0]
-        self.speakers[sid] = Speaker(sid, best, "person", aliases=sorted(set(members)))
+        self.speakers[sid] = Speaker(sid, best, "person", aliases=members)
 
     def speaker_id(self, article_id: str, name: str | None, kind: str | None) -> str | None:
         if not name:

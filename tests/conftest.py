@@ -14,6 +14,7 @@ def _private_folders(tmp_path_factory):
     os.environ["READER_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
     os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
     os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data"))
+    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("state"))
     for name in ("READER_CONFIG", "READER_THEME", "READER_MODEL"):
         os.environ.pop(name, None)
     yield

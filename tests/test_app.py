@@ -183,3 +183,59 @@ async def test_text_is_shown_literally(tmp_path):
         await pilot.press("enter")
         shown = " ".join(screen_text(app.query_one(ReadingPane)).split())
         assert "[bold]not bold[/bold] and [@click=app.quit]no link[/] stay as typed." in shown
+
+
+def _with_doubtful_quotes():
+    """The seeds with quote 1 of the first article a guess and quote 2 said by nobody."""
+    import msgspec
+
+    from app_fixture import fixture_library
+    from reader.records import Annotation
+
+    lib = fixture_library(with_third=False)
+    first = lib.articles[0].id
+    ann = lib.annotations[first]
+    quotes = list(ann.quotes)
+    quotes[1] = msgspec.structs.replace(quotes[1], confidence="low", rule="carried-over")
+    quotes[2] = msgspec.structs.replace(quotes[2], speaker=None, speaker_kind=None, mention=None, rule=None, confidence=None)
+    lib.annotations[first] = Annotation(list(ann.entities), list(ann.chunks), quotes)
+    return lib.finish()
+
+
+async def test_a_guessed_speaker_is_marked_and_unattributed_quotes_are_listed():
+    from reader.layout import line_of
+    from reader.ui.app import ReaderApp
+
+    app = ReaderApp(library=_with_doubtful_quotes())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("enter", "n")
+        pane = app.query_one(ReadingPane)
+
+        def gutter(q):
+            line = line_of(pane.lines, pane.shown.quotes[q][0][0])
+            pane.scroll_to(y=line, animate=False)
+            return pane.render_line(line - round(pane.scroll_y)).text[: pane.gutter_width - 1].strip()
+
+        await pilot.pause()
+        assert gutter(0) == "António Guterres"  # sure: no mark
+        assert gutter(1) == "António Guterres?"  # a guess: marked
+        assert gutter(2) == "?"  # nobody
+        await pilot.press("y")
+        await pilot.press("n", "y")
+        assert app.quote == 1 and "— António Guterres (?)," in app.clipboard
+        await pilot.press("s")
+        speakers = app.query_one(SpeakersPane)
+        assert speakers._speakers[-1] == ("unattributed", "Unattributed", 1)
+        await pilot.press("end", "enter")
+        quotes = app.query_one("#speaker-quotes")
+        assert quotes.option_count == 1
+        await pilot.press("enter")
+        assert (app.article, app.quote) == (0, 2)
+
+
+async def test_a_quote_in_parts_shows_its_gap():
+    app = make_app(with_third=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter", "n", "n", "n", "n", "n", "y")  # the fifth: “… forever. … There will be …”
+        assert app.quote == 4
+        assert "forever, … There will be a moment" in app.clipboard

@@ -87,5 +87,9 @@ def test_quotes_as_csv_and_markdown_from_the_command_line():
     rows = list(csv.DictReader(io.StringIO(run("csv"))))
     assert len(rows) >= 10 and {"speaker", "quote", "title", "article", "url"} <= set(rows[0])
     assert any(r["speaker"] == "António Guterres" for r in rows)
+    assert {r["confidence"] for r in rows} <= {"high", "medium", "low", ""}
+    # a quote in parts shows its gap, never "forever, There will be"
+    assert any("forever, … There will be a moment" in r["quote"] for r in rows)
     md = run("md").splitlines()
     assert md[0] == "| Speaker | Quote | Article | Link |" and len(md) == len(rows) + 2
+    assert any("forever, … There will be a moment" in line for line in md)

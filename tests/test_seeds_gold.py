@@ -33,9 +33,13 @@ def test_every_gold_quote_found_with_its_speaker(predicted):
 def test_jsonl_fields_and_offsets(predicted):
     bodies = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     for p in predicted:
-        assert {"article", "article_id", "title", "quote", "parts", "start", "end", "speaker", "speaker_id", "mention"} <= set(p)
+        assert {"article", "article_id", "title", "quote", "display", "parts", "start", "end", "speaker", "speaker_id",
+                "mention", "rule", "resolution", "confidence"} <= set(p)
         body = bodies[p["article"]]
         assert p["quote"] == " ".join(body[a:b] for a, b in p["parts"])
+        assert p["display"] == " … ".join(body[a:b] for a, b in p["parts"])
+        assert (p["confidence"] in ("high", "medium", "low")) == (p["speaker"] is not None)
+        assert (p["rule"] is None) == (p["speaker"] is None)
         assert p["start"] == p["parts"][0][0] and p["end"] == p["parts"][-1][1]
     guterres = {p["speaker_id"] for p in predicted if p["speaker"] and "Guterres" in p["speaker"]}
     assert len(guterres) == 1

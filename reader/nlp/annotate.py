@@ -6,15 +6,19 @@ run later over the cached records.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 
+import msgspec
+
+from reader import faults
 from reader.articles import paragraphs
 from reader.nlp.quotes import extract
-from reader.records import Annotation, Entity, Quote
+from reader.records import Annotation, Entity
 
-# Bump when the records change for the same text: the cache keys on it. (A fix that only
-# turns a crash into a result needs no bump: no cached record can differ.)
-ANNOTATOR_VERSION = "9"
+# Bump when the records change for the same text: the cache keys on it. (That includes a fix
+# that turns a failure into a result: failed articles are cached, with their reason.)
+ANNOTATOR_VERSION = "10"
 # spaCy's parser needs about 1 GB per 100,000 characters: longer texts are parsed in pieces cut
 # at paragraph ends, and their spans shifted back into the body.
 PIECE_CHARS = 20_000
@@ -65,34 +69,99 @@ def _shift(ann: Annotation, offset: int) -> Annotation:
         [Entity(e.start + offset, e.end + offset, e.label) for e in ann.entities],
         [(a + offset, b + offset) for a, b in ann.chunks],
         [
-            Quote(
+            msgspec.structs.replace(
+                q,
                 parts=[(a + offset, b + offset) for a, b in q.parts],
-                speaker=q.speaker,
-                speaker_kind=q.speaker_kind,
                 mention=(q.mention[0] + offset, q.mention[1] + offset) if q.mention else None,
-                roles=q.roles,
             )
             for q in ann.quotes
         ],
     )
 
 
-def annotate(nlp, bodies: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Annotation]:
+def annotate(
+    nlp, bodies: Iterable[str], batch_size: int = BATCH_SIZE, names: Sequence[str] | None = None
+) -> Iterator[Annotation]:
     """Annotate texts in order, one Annotation each, streaming through ``nlp.pipe``; each
-    piece of a long text travels with its body number and offset (``as_tuples``)."""
+    piece of a long text travels with its body number and offset (``as_tuples``).
 
-    def texts():
+    A failure costs only its article: an exception in our rules gives that article an
+    Annotation with ``error`` set (the traceback goes to the log, naming ``names[n]``), and
+    one inside spaCy ends that ``nlp.pipe`` run, whose unfinished pieces are then parsed one
+    at a time before a new run takes the rest.
+    """
+    feed = _Feed(bodies)
+    parts: list[Annotation] = []
+    failed: str | None = None
+
+    def take(doc, n: int, offset: int, text: str | None = None) -> None:
+        nonlocal failed
+        if failed is not None:
+            return  # an earlier piece of this article failed: the article is failed
+        try:
+            if doc is None:
+                doc = nlp(text)
+            parts.append(_shift(from_doc(doc), offset))
+        except Exception as exc:
+            name = names[n] if names is not None and n < len(names) else f"text {n + 1}"
+            faults.report(name, "annotation", exc)
+            failed = faults.summary(exc)
+
+    def finish() -> Annotation:
+        nonlocal failed, parts
+        ann = _merge(parts) if failed is None else Annotation([], [], [], error=failed)
+        parts, failed = [], None
+        return ann
+
+    while not feed.exhausted:
+        try:
+            for doc, (n, offset, last) in nlp.pipe(feed, batch_size=batch_size, as_tuples=True):
+                feed.returned()
+                take(doc, n, offset)
+                if last:
+                    yield finish()
+        except Exception:
+            # spaCy itself failed on something in the batch it was working on: those pieces one
+            # by one (the culprit fails alone), then on with a fresh run over the rest
+            for text, (n, offset, last) in feed.in_flight():
+                take(None, n, offset, text)
+                if last:
+                    yield finish()
+
+
+class _Feed:
+    """The pieces for ``nlp.pipe``, remembering which it has taken and not yet given back."""
+
+    def __init__(self, bodies: Iterable[str]) -> None:
+        self._pieces = self._cut(bodies)
+        self._taken: deque = deque()
+        self.exhausted = False
+
+    @staticmethod
+    def _cut(bodies: Iterable[str]):
         for n, body in enumerate(bodies):
             cut = pieces(body)
             for k, (offset, text) in enumerate(cut):
                 yield text, (n, offset, k == len(cut) - 1)
 
-    parts: list[Annotation] = []
-    for doc, (_, offset, last) in nlp.pipe(texts(), batch_size=batch_size, as_tuples=True):
-        parts.append(_shift(from_doc(doc), offset))
-        if last:
-            yield _merge(parts)
-            parts = []
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        try:
+            item = next(self._pieces)
+        except StopIteration:
+            self.exhausted = True
+            raise
+        self._taken.append(item)
+        return item
+
+    def returned(self) -> None:
+        self._taken.popleft()
+
+    def in_flight(self) -> list:
+        taken, self._taken = list(self._taken), deque()
+        return taken
 
 
 def _merge(parts: list[Annotation]) -> Annotation:

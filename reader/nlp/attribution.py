@@ -32,20 +32,14 @@ _VIEW_OF = re.compile(
 
 
 class Attributor(ArticleMentions):
-    """Finds the attribution of each quote in an article."""
+    """One article as the attribution rules (rules.py) see it: its parse, which tokens are
+    quoted, who is who (mentions.py), and the speaker of the quote before."""
 
-    def attribute(self, outer: list[tuple[int, int]]) -> Speaker | None:
-        """Speaker of a quote given its spans with marks; None when the text does not say."""
-        for a, b in outer:
-            toks = self._tokens(a, b)
-            if not toks:
-                continue
-            found = self._climb(toks) or self._in_sentence(toks) or self._colon(a, toks)
-            if found:
-                return found
-        return None
+    def __init__(self, doc, inside: list[bool], text: str | None = None):
+        super().__init__(doc, inside, text)
+        self.previous = None  # the last attribution made in this article, and its paragraph
 
-    def _tokens(self, a: int, b: int):
+    def tokens(self, a: int, b: int):
         span = self.doc.char_span(a, b, alignment_mode="expand")
         return list(span) if span is not None else []
 
@@ -54,29 +48,30 @@ class Attributor(ArticleMentions):
         cand = self.candidate(sub) if sub is not None else self._loose_subject(verb)
         return self.resolve(cand) if cand is not None else None
 
-    def _climb(self, toks) -> Speaker | None:
-        """Up the parse from the quote to the first reporting verb with a speaker as subject."""
+    def climb(self, toks, according: bool = False) -> Speaker | None:
+        """Up the parse from the quote to the first reporting verb with a speaker as subject
+        (or, with ``according``, to "according to X")."""
         lo, hi = toks[0].i, toks[-1].i
         heads = {t.head for t in toks if not lo <= t.head.i <= hi}
         for h in heads:
             steps = 0
             while steps < 6:
                 if not self.inside[h.i]:
-                    if h.lower_ == "according":
+                    found = None
+                    if according and h.lower_ == "according":
                         found = self._according(h)
-                        if found:
-                            return found
-                    elif h.pos_ in ("VERB", "AUX") and h.lemma_ in REPORTING:
+                    elif not according and h.pos_ in ("VERB", "AUX") and h.lemma_ in REPORTING:
                         found = self._speaker_from_verb(h)
-                        if found:
-                            return found
+                    if found:
+                        return found
                 if h.head is h:
                     break
                 h, steps = h.head, steps + 1
         return None
 
-    def _in_sentence(self, toks) -> Speaker | None:
-        """A reporting verb elsewhere in the quote's sentence ("…, he said." as parataxis)."""
+    def in_sentence(self, toks, according: bool = False) -> Speaker | None:
+        """A reporting verb elsewhere in the quote's sentence ("…, he said." as parataxis), the
+        nearest first (or, with ``according``, "according to X" there)."""
         sents = {self.sent_index(toks[0].i), self.sent_index(toks[-1].i)}
         pivot = toks[0].i
         verbs = []
@@ -84,10 +79,10 @@ class Attributor(ArticleMentions):
             for t in self.sents[n]:
                 if self.inside[t.i]:
                     continue
-                if t.lower_ == "according" or (t.pos_ in ("VERB", "AUX") and t.lemma_ in REPORTING):
+                if (t.lower_ == "according") if according else (t.pos_ in ("VERB", "AUX") and t.lemma_ in REPORTING):
                     verbs.append(t)
         for t in sorted(verbs, key=lambda t: abs(t.i - pivot)):
-            found = self._according(t) if t.lower_ == "according" else self._speaker_from_verb(t)
+            found = self._according(t) if according else self._speaker_from_verb(t)
             if found:
                 return found
         return None
@@ -130,13 +125,15 @@ class Attributor(ArticleMentions):
             if cand is not None:
                 return cand
         text = words.text
+        if not text.split():  # only white space between the quote and the verb
+            return None
         head = text.split()[-1]
         if fold(words[0].text) in ("the", "a", "an") and (is_person_noun(head) or is_org_noun(head) or self._is_role(head)):
             definite = fold(words[0].text) == "the"
             return Candidate("description", text, words[-1].i, (words[0].idx, token_end(words[-1])), definite=definite, head=head)
         return None
 
-    def _colon(self, start: int, toks) -> Speaker | None:
+    def colon(self, toks) -> Speaker | None:
         """ 'In his view: "…"' or 'Guterres: "…"' """
         doc = self.doc
         i = toks[0].i - 1

@@ -40,6 +40,11 @@ class Speaker:
     kind: str  # "person", "org" or "description"
     mention: tuple[int, int] | None = None  # the words at the attribution
     roles: list[str] = field(default_factory=list)
+    # How the words at the attribution became this speaker: "name", "pronoun", "role" (a
+    # description matched to the person the article gave that role), "antecedent" (a
+    # description taken to be the latest person or organisation), "as-written" (a description
+    # nobody in the article matches)
+    via: str = "name"
 
 
 @dataclass
@@ -344,7 +349,7 @@ class ArticleMentions:
         sent = self.sent_index(cand.token) if sent is None else sent
         if cand.kind == "name":
             key, kind = self.canonical(cand.text, cand.label)
-            return Speaker(key, kind, cand.span, sorted(self.roles.get(key, ())))
+            return Speaker(key, kind, cand.span, sorted(self.roles.get(key, ())), "name")
         if cand.kind == "pronoun":
             kind, gender = PRONOUN_KIND[cand.text]
             key = self._antecedent(cand.token, sent, kind, gender)
@@ -352,26 +357,26 @@ class ArticleMentions:
                 return None
             if gender and kind == "person":
                 self.gender.setdefault(key, gender)
-            return Speaker(key, kind, cand.span, sorted(self.roles.get(key, ())))
+            return Speaker(key, kind, cand.span, sorted(self.roles.get(key, ())), "pronoun")
         # descriptions
         if not cand.definite:
             text = cand.text
             if text.split()[0] in ("A", "An"):
                 text = text[0].lower() + text[1:]
-            return Speaker(text, "description", cand.span)
+            return Speaker(text, "description", cand.span, via="as-written")
         head = fold(cand.head)
         holders = [k for k, roles in self.roles.items() if any(fold(r.split()[-1]) == head for r in roles)]
         if holders:
             key = self._latest(cand.token, holders)
-            return Speaker(key, "person", cand.span, sorted(self.roles.get(key, ())))
+            return Speaker(key, "person", cand.span, sorted(self.roles.get(key, ())), "role")
         kind = "org" if is_org_noun(cand.head) and not is_person_noun(cand.head) else "person"
         if kind == "org":
             key = self._latest_mention(cand.token, "org")
         else:
             key = self._antecedent(cand.token, sent, "person", None)
         if key is None:
-            return Speaker(cand.text, "description", cand.span)
-        return Speaker(key, kind, cand.span, sorted(self.roles.get(key, ())))
+            return Speaker(cand.text, "description", cand.span, via="as-written")
+        return Speaker(key, kind, cand.span, sorted(self.roles.get(key, ())), "antecedent")
 
     def _antecedent(self, token: int, sent: int, kind: str, gender: str | None) -> str | None:
         """The latest earlier sentence's subject of this kind (main clause first); else the

@@ -94,10 +94,19 @@ def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
     return words[:i], words[i:]
 
 
+# Markup around a name in text copied from the web ("[link=…]Bob Jones[/link]"), and editors'
+# brackets ("[Hillary] Clinton"): a name never holds a bracket.
+_MARKUP = re.compile(r"\[/[^\]\s]*\]?|\[[^\]\s=]*=[^\]]*\]?")
+# Characters that are never part of a name: brackets, soft hyphens, zero-width and direction marks.
+_NOT_IN_NAME = re.compile("[\\[\\]{}<>|\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_EDGE = re.compile(r"^[^\w]+|[^\w.]+$")  # punctuation at a word's ends (">Smith", "Smith,")
+
+
 def clean_name(text: str) -> str:
     """A name as written, without titles, possessive ’s or stray punctuation around it."""
+    text = _NOT_IN_NAME.sub("", _MARKUP.sub("", text))
     text = re.sub(r"['’]s?$", "", text.strip().strip(",.;:!?\"“”‘’()[]"))
-    words = text.split()
+    words = [w for w in (_EDGE.sub("", w) for w in text.split()) if w]
     if words and fold(words[0]) in ("the", "a", "an"):
         words = words[1:]
     _, rest = strip_titles(words)

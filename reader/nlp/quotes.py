@@ -2,20 +2,19 @@
 
 marks.py finds the quoted spans; this module drops what is not reported speech (headlines,
 cross-heads, scare quotes, names of things), joins a quote split around its attribution, and
-asks attribution.py who spoke. A quote with no attribution of its own that follows someone's
-quote closely continues their remarks; otherwise its speaker is None.
+asks the attribution rules (rules.py, in order) who spoke; when none answers, the speaker is
+None.
 """
 
 from __future__ import annotations
 
 import re
 
-from reader.nlp.attribution import REPORTING, Attributor, Speaker
+from reader.nlp import rules
+from reader.nlp.attribution import REPORTING, Attributor
 from reader.nlp.marks import QuotedSpan, find_quoted
 from reader.records import Quote
 
-# A quote goes on with the previous speaker when it is at most this many paragraphs later.
-CARRY_PARAGRAPHS = 2
 _NAMING = re.compile(
     r"(?:dubbed|nicknamed|named|titled|entitled|so-called|christened|codenamed|known as|"
     r"the (?:words?|term|phrase|slogan|hashtag|motto|title|headline|label))\s*$",
@@ -39,25 +38,25 @@ def extract(doc, paragraphs: list[tuple[int, int]], text: str | None = None) -> 
     attributor = Attributor(doc, inside, text)
 
     quotes: list[Quote] = []
-    previous: tuple[Speaker, int] | None = None  # last speaker and the paragraph of their quote
     for group in groups:
-        outer = [o for q in group for o in q.outer]
         parts = [p for q in group for p in q.parts]
-        speaker = attributor.attribute(outer)
-        first_para, last_para = para_of(parts[0][0]), para_of(parts[-1][0])
-        if speaker is None:
-            speaker = attributor.view_of_next(outer[-1][1])
-        if speaker is None and previous is not None and first_para - previous[1] <= CARRY_PARAGRAPHS:
-            speaker = Speaker(previous[0].name, previous[0].kind, None, previous[0].roles)
-        if speaker is not None:
-            previous = (speaker, last_para)
+        quote = rules.QuoteGroup(parts, [o for q in group for o in q.outer], para_of(parts[0][0]), para_of(parts[-1][0]))
+        found = rules.attribute(attributor, quote)
+        if found is None:
+            quotes.append(Quote(parts=parts))
+            continue
+        attributor.previous = (found, quote.last_para)
+        sp = found.speaker
         quotes.append(
             Quote(
                 parts=parts,
-                speaker=speaker.name if speaker else None,
-                speaker_kind=speaker.kind if speaker else None,
-                mention=speaker.mention if speaker else None,
-                roles=list(speaker.roles) if speaker else [],
+                speaker=sp.name,
+                speaker_kind=sp.kind,
+                mention=sp.mention,
+                roles=list(sp.roles),
+                rule=found.rule,
+                resolution=sp.via,
+                confidence=found.confidence,
             )
         )
     return quotes

@@ -62,7 +62,8 @@ class AnnotationMixin:
         self._stop_annotator()
 
     def _annotated(self, article_id: str, ann) -> None:
-        self.library.annotations[article_id] = ann
+        self.library.add(self.library.article(article_id), ann)
+        self._show_problems()
         bar = self.query_one("#progress", ProgressBar)
         bar.advance(1)
         is_open = self.article is not None and self.library.articles[self.article].id == article_id

@@ -27,7 +27,7 @@ from reader.library import (
 )
 from reader.library_index import build_index
 from reader.navigation import Move, Navigator
-from reader.records import Annotation
+from reader.records import Annotation, display_text
 from reader.state import Bookmark, Remembered, StateFile
 from reader.textclean import safe
 from reader.themes import DEFAULT_THEME, load_themes
@@ -40,7 +40,7 @@ from reader.ui.theming import READER_DEFAULTS, check_keymap, textual_themes
 from reader.ui.widgets.article_list import ArticleList, Row
 from reader.ui.widgets.reading_pane import ReadingPane, Shown
 from reader.ui.widgets.search_bar import SearchBar
-from reader.ui.widgets.speakers_pane import SpeakersPane
+from reader.ui.widgets.speakers_pane import UNATTRIBUTED, SpeakersPane
 
 
 class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
@@ -110,6 +110,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         self.marks: list[tuple[int, int, int]] = []  # mentions being walked: (article, start, end)
         self.mark: int | None = None
         self._last_refresh = 0.0
+        self._problems_shown = 0
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -205,10 +206,17 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         self.listed = list(range(len(lib.articles)))
         self._fill_list()
 
+    def _show_problems(self) -> None:
+        """The library's problems not shown yet: files skipped, articles whose annotation
+        failed, library-wide steps that failed for an article."""
+        problems = self.library.problems if self.library else []
+        for problem in problems[self._problems_shown :]:
+            self.notify(problem, title="Problem", severity="warning", timeout=8, markup=False)
+        self._problems_shown = len(problems)
+
     def _loaded(self, lib: Library, missing, prepared=None) -> None:
         self.library = lib
-        for problem in lib.problems:
-            self.notify(problem, title="Skipped", severity="warning", timeout=8)
+        self._show_problems()
         if not lib.articles:
             self.notify("No articles found.", severity="error")
         self._apply(prepared or self._prepare(lib), reshow=True)
@@ -241,6 +249,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         """Show what ``_prepare`` computed. The open article is drawn again only when asked
         (its own annotation arrived), keeping the reader's place."""
         self.navigator, (speakers, quotes_of) = prepared
+        self._show_problems()  # a library-wide step may have failed for an article
         if self.filter_label is None:
             self.listed = list(range(len(self.library.articles)))
         self._fill_list()
@@ -289,11 +298,12 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         if ann is None:
             return Shown(article.body, article.title, [], [], [])
         entities = [(e.start, e.end, kind_of(lib.label_of(article.body[e.start : e.end], e.label))) for e in ann.entities]
-        speakers = []
+        speakers, confidence = [], []
         for q in ann.quotes:
             sp = lib.speakers.get(lib.speakers.speaker_id(article.id, q.speaker, q.speaker_kind))
             speakers.append(sp.name if sp else None)
-        return Shown(article.body, article.title, entities, [q.parts for q in ann.quotes], speakers)
+            confidence.append(q.confidence if sp else None)
+        return Shown(article.body, article.title, entities, [q.parts for q in ann.quotes], speakers, confidence)
 
     # --- remembering ---------------------------------------------------------------------------
 
@@ -438,7 +448,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         shown = self._shown(self.article)
         parts = shown.quotes[self.quote]
         mark = Bookmark(
-            article.id, parts[0][0], parts[-1][1], " ".join(shown.body[a:b] for a, b in parts),
+            article.id, parts[0][0], parts[-1][1], display_text(shown.body, parts),
             shown.speakers[self.quote], article.title, str(article.path), article.url,
         )
         on = self.state_file.toggle_bookmark(mark)
@@ -464,8 +474,8 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
 
     def quote_with_attribution(self, article: int, quote: int) -> str:
         shown = self._shown(article)
-        words = " ".join(shown.body[a:b] for a, b in shown.quotes[quote])
-        who = shown.speakers[quote] or "unknown speaker"
+        words = display_text(shown.body, shown.quotes[quote])
+        who = (shown.speakers[quote] or "unknown speaker") + (" (?)" if shown.unsure(quote) else "")
         return f"“{words}” — {who}, {shown.title}"
 
     def action_help(self) -> None:
@@ -480,17 +490,21 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
 
 
 def _speaker_rows(lib: Library, nav: Navigator):
-    """Every speaker with their number of quotes, and a function giving their quotes in
-    library order (made when the pane asks: a big library has hundreds of thousands)."""
+    """Every speaker with their number of quotes, then the quotes nobody was found to say
+    (``UNATTRIBUTED``), and a function giving their quotes in library order (made when the
+    pane asks: a big library has hundreds of thousands)."""
     speakers = sorted(lib.speakers.speakers.values(), key=lambda s: (-s.quotes, s.name.lower()))
+    rows = [(s.id, s.name, s.quotes) for s in speakers]
+    nobody = nav.count_of(None)
+    if nobody:
+        rows.append((UNATTRIBUTED, "Unattributed", nobody))
 
     def quotes_of(speaker_id: str) -> list[tuple[int, int, str, str]]:
         found = []
-        for stop in nav.stops_of(speaker_id):
+        for stop in nav.stops_of(None if speaker_id == UNATTRIBUTED else speaker_id):
             article = lib.articles[stop.article]
-            parts = lib.annotations[article.id].quotes[stop.quote].parts
-            body = article.body
-            found.append((stop.article, stop.quote, " ".join(body[a:b] for a, b in parts), article.title))
+            quote = lib.annotations[article.id].quotes[stop.quote]
+            found.append((stop.article, stop.quote, quote.display(article.body), article.title))
         return found
 
-    return [(s.id, s.name, s.quotes) for s in speakers], quotes_of
+    return rows, quotes_of

@@ -32,6 +32,11 @@ class Shown:
     entities: list[tuple[int, int, str]]  # (start, end, kind)
     quotes: list[list[tuple[int, int]]]  # each quote's parts
     speakers: list[str | None]  # each quote's speaker display name
+    confidence: list[str | None] | None = None  # each quote's speaker confidence (high/medium/low)
+
+    def unsure(self, q: int) -> bool:
+        """A speaker the extractor guessed at (low confidence): shown dimmed, with a "?"."""
+        return self.confidence is not None and self.speakers[q] is not None and self.confidence[q] == "low"
 
 
 class ReadingPane(ScrollView, can_focus=True):
@@ -45,6 +50,7 @@ class ReadingPane(ScrollView, can_focus=True):
         "reading-pane--quote",
         "reading-pane--current-quote",
         "reading-pane--speaker",
+        "reading-pane--unsure-speaker",
         "reading-pane--current-speaker",
         "reading-pane--title",
         "reading-pane--mark",
@@ -60,6 +66,7 @@ class ReadingPane(ScrollView, can_focus=True):
     ReadingPane > .reading-pane--quote { color: $reader-quote; text-style: italic; }
     ReadingPane > .reading-pane--current-quote { background: $reader-current-quote; text-style: italic; }
     ReadingPane > .reading-pane--speaker { color: $reader-speaker; }
+    ReadingPane > .reading-pane--unsure-speaker { color: $text-muted; text-style: italic; }
     ReadingPane > .reading-pane--current-speaker { color: $reader-speaker; text-style: bold reverse; }
     ReadingPane > .reading-pane--title { text-style: bold; }
     ReadingPane > .reading-pane--mark { background: $reader-mark; text-style: bold underline; }
@@ -216,10 +223,14 @@ class ReadingPane(ScrollView, can_focus=True):
         q = self._quote_lines.get(index)
         if named is not None:
             quote, name = named
-            cls = "reading-pane--current-speaker" if quote == self.current else "reading-pane--speaker"
-            if cell_len(name) > gutter - 2:  # too long: the surname, else cut
+            unsure = self.shown.unsure(quote)
+            cls = ("reading-pane--current-speaker" if quote == self.current
+                   else "reading-pane--unsure-speaker" if unsure else "reading-pane--speaker")
+            room = gutter - 2 - unsure  # a guessed speaker ends in "?"
+            if cell_len(name) > room:  # too long: the surname, else cut
                 name = name.split()[-1]
-                name = name if cell_len(name) <= gutter - 2 else name[: gutter - 3] + "…"
+                name = name if cell_len(name) <= room else name[: room - 1] + "…"
+            name += "?" if unsure else ""
             segments.append(Segment(name.rjust(gutter - 2) + " ", base + self.get_component_rich_style(cls)))
         else:
             segments.append(Segment(" " * (gutter - 1), base))

@@ -15,6 +15,8 @@ from textual.widgets.option_list import Option
 
 from reader.textclean import safe
 
+UNATTRIBUTED = "unattributed"  # the row listing the quotes without a speaker
+
 
 class SpeakersPane(Vertical):
     DEFAULT_CSS = """
@@ -61,7 +63,8 @@ class SpeakersPane(Vertical):
         highlighted = lst.highlighted
         lst.clear_options()
         lst.add_options(
-            Option(Text.assemble((safe(name), "bold"), f"  {count}"), id=sid) for sid, name, count in self._speakers
+            Option(Text.assemble((safe(name), "italic" if sid == UNATTRIBUTED else "bold"), f"  {count}"), id=sid)
+            for sid, name, count in self._speakers
         )
         if self._speakers:
             lst.highlighted = min(highlighted or 0, len(self._speakers) - 1)
@@ -78,7 +81,8 @@ class SpeakersPane(Vertical):
         quotes = self.query_one("#speaker-quotes", OptionList)
         quotes.clear_options()
         name = next((n for s, n, _ in self._speakers if s == speaker_id), "")
-        self.query_one("#quotes-title", Label).update(Text(f"Quotes by {safe(name)}"))
+        title = "Quotes without a speaker" if speaker_id == UNATTRIBUTED else f"Quotes by {safe(name)}"
+        self.query_one("#quotes-title", Label).update(Text(title))
         for article, quote, words, title in self._quotes_of(speaker_id):
             short = words if len(words) <= 160 else words[:159] + "…"
             quotes.add_option(
