@@ -229,25 +229,7 @@ def cmd_quotes(args) -> int:
         ids = {s.id for s in wanted}
         rows = [r for r in rows if r.speaker and r.speaker.id in ids]
     if args.format == "jsonl":
-        output.jsonl(
-            {
-                "article": safe(r.article.file_name),
-                "article_id": r.article.id,
-                "title": r.article.title,
-                "quote": r.text,
-                "display": r.display,
-                "parts": [list(p) for p in r.quote.parts],
-                "start": r.quote.start,
-                "end": r.quote.end,
-                "speaker": r.speaker.name if r.speaker else None,
-                "speaker_id": r.speaker.id if r.speaker else None,
-                "mention": r.mention,
-                "rule": r.quote.rule if r.speaker else None,
-                "resolution": r.quote.resolution if r.speaker else None,
-                "confidence": r.confidence,
-            }
-            for r in rows
-        )
+        output.jsonl(quote_json(r) for r in rows)
     elif args.format == "csv":
         output.csv_rows(
             ("speaker", "quote", "title", "article", "url", "date", "speaker_id", "start", "end", "confidence"),
@@ -266,6 +248,26 @@ def cmd_quotes(args) -> int:
             [(r.shown_speaker(None), f"“{r.display}”", r.article.file_name) for r in rows],
         )
     return 0 if lib.articles else 1  # nothing could be read
+
+
+def quote_json(r) -> dict:
+    """One quote as `reader quotes --format jsonl` prints it (the README lists the fields)."""
+    return {
+        "article": safe(r.article.file_name),
+        "article_id": r.article.id,
+        "title": r.article.title,
+        "quote": r.text,
+        "display": r.display,
+        "parts": [list(p) for p in r.quote.parts],
+        "start": r.quote.start,
+        "end": r.quote.end,
+        "speaker": r.speaker.name if r.speaker else None,
+        "speaker_id": r.speaker.id if r.speaker else None,
+        "mention": r.mention,
+        "rule": r.quote.rule if r.speaker else None,
+        "resolution": r.quote.resolution if r.speaker else None,
+        "confidence": r.confidence,
+    }
 
 
 def cmd_fetch(args) -> int:

@@ -7,6 +7,7 @@ import re
 
 from reader.nlp.mentions import (
     PRONOUN_KIND,
+    SUBJECT_DEPS,
     ArticleMentions,
     Candidate,
     Speaker,
@@ -45,28 +46,33 @@ class Attributor(ArticleMentions):
 
     def _speaker_from_verb(self, verb) -> Speaker | None:
         sub = self.subject_of(verb)
-        cand = self.candidate(sub) if sub is not None else self._loose_subject(verb)
+        loose = verb.lemma_ in REPORTING  # "the ad says": whatever a reporting verb's subject is speaks
+        cand = self.candidate(sub, loose=loose) if sub is not None else self._loose_subject(verb)
         return self.resolve(cand) if cand is not None else None
 
-    def climb(self, toks, according: bool = False) -> Speaker | None:
+    def climb(self, toks, according: bool = False, any_verb: bool = False) -> Speaker | None:
         """Up the parse from the quote to the first reporting verb with a speaker as subject
-        (or, with ``according``, to "according to X")."""
+        (or, with ``according``, to "according to X"; with ``any_verb``, any verb)."""
         lo, hi = toks[0].i, toks[-1].i
-        heads = {t.head for t in toks if not lo <= t.head.i <= hi}
-        for h in heads:
-            steps = 0
+        # where the quote hangs from the rest of the sentence, in text order (a set's order
+        # would change from run to run)
+        exits = sorted((t for t in toks if not lo <= t.head.i <= hi), key=lambda t: -t.i)
+        for child in exits:
+            h, steps = child.head, 0
             while steps < 6:
-                if not self.inside[h.i]:
+                # a quote inside a verb's subject ("the “low-cost” airline said") is not its content
+                if not self.inside[h.i] and child.dep_ not in SUBJECT_DEPS:
                     found = None
                     if according and h.lower_ == "according":
                         found = self._according(h)
-                    elif not according and h.pos_ in ("VERB", "AUX") and h.lemma_ in REPORTING:
+                    elif not according and h.pos_ in ("VERB", "AUX") and (any_verb and h.pos_ == "VERB" or h.lemma_ in REPORTING):
                         found = self._speaker_from_verb(h)
-                    if found:
-                        return found
+                    span = found.mention if found else None
+                    if found and not (span and span[0] < toks[-1].idx + len(toks[-1]) and toks[0].idx < span[1]):
+                        return found  # (a subject that holds the quote, "the “low-cost” airline", is not its speaker)
                 if h.head is h:
                     break
-                h, steps = h.head, steps + 1
+                child, h, steps = h, h.head, steps + 1
         return None
 
     def in_sentence(self, toks, according: bool = False) -> Speaker | None:

@@ -29,8 +29,11 @@ PRONOUN_KIND = {
     "he": ("person", "m"), "him": ("person", "m"), "his": ("person", "m"),
     "she": ("person", "f"), "her": ("person", "f"), "hers": ("person", "f"),
     "it": ("org", None), "its": ("org", None),
-    "they": ("org", None), "them": ("org", None), "their": ("org", None),
+    "they": ("group", None), "them": ("group", None), "their": ("group", None),
 }
+# Entities that never speak: "Saturday at the convention Sen. Marsh said" is not Saturday's.
+NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_INDEFINITE = ("a", "an", "one", "another", "some")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -58,6 +61,7 @@ class Candidate:
     label: str | None = None
     definite: bool = True
     head: str = ""
+    thing: bool = False  # not a person: "the ad", "a statement" (speaks as written)
 
 
 class ArticleMentions:
@@ -207,12 +211,23 @@ class ArticleMentions:
             self.roles.setdefault(key, set()).add(role)
         head = ent.root.head
         if ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start:
-            # "Beleaguered airline Wizz Air", "the judge, Alan Moore,"
-            self.roles.setdefault(key, set()).add(head.text)
+            # "Beleaguered airline Wizz Air", "the Iranian minister, Reza Tavakoli,"
+            self.roles.setdefault(key, set()).add(self._described(head))
         for child in ent.root.children if label == "PERSON" else ():
             if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and child.i >= ent.end:
                 if self.ent_of.get(child.i) is None or child.pos_ == "NOUN":
-                    self.roles.setdefault(key, set()).add(doc[child.left_edge.i : child.i + 1].text)
+                    # "Carl Banks, a billionaire developer,"
+                    self.roles.setdefault(key, set()).add(self._described(child))
+
+    def _described(self, noun) -> str:
+        """A noun with the words that describe it ("Iranian minister", "billionaire developer"),
+        without determiners."""
+        left = noun.i
+        for child in noun.lefts:
+            if child.dep_ in ("compound", "amod", "nmod", "npadvmod") and not self.inside[child.i]:
+                left = min(left, child.left_edge.i)
+        words = [t.text for t in self.doc[left : noun.i + 1] if t.dep_ not in ("det", "poss", "punct")]
+        return " ".join(words)
 
     def canonical(self, name: str, label: str | None) -> tuple[str, str]:
         """The fullest form of a name in this article, and whether it is a person or an org."""
@@ -241,12 +256,22 @@ class ArticleMentions:
 
     # --- subjects ----------------------------------------------------------------------------
 
-    def candidate(self, tok) -> Candidate | None:
-        """Read the token in subject position as a name, a pronoun or a description."""
+    def candidate(self, tok, loose: bool = False) -> Candidate | None:
+        """Read the token in subject position as a name (or names: "Lee and Park"), a pronoun
+        or a description. ``loose``: the subject of a reporting verb, where anything that is
+        not a person may still speak as written ("the ad says", "a statement from X")."""
         doc = self.doc
         if self.inside[tok.i]:
             return None
         ent = self.ent_of.get(tok.i)
+        if ent is not None and ent.label_ in NOT_SPEAKERS and not is_person_noun(ent.text):  # (but "the 64-year-old")
+            return None
+        if ent is not None and ent.label_ == "NORP":
+            # "the Iranian said": a nationality used alone describes someone
+            left = self._left_edge(tok, ent.start)
+            definite = fold(doc[left].text) not in _INDEFINITE
+            return Candidate("description", doc[left : ent.end].text, tok.i, (doc[left].idx, token_end(doc[ent.end - 1])),
+                             definite=definite, head=doc[ent.end - 1].text)
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "FAC"):
             start, end, label = ent.start, ent.end, ent.label_
         elif self._namelike(tok):
@@ -257,6 +282,10 @@ class ArticleMentions:
             name = clean_name(doc[start:end].text)
             if name:
                 left = self._left_edge(tok, start)
+                joint = self._joint(tok, name)
+                if joint is not None:
+                    names, last = joint
+                    return Candidate("name", " and ".join(names), tok.i, (doc[left].idx, token_end(last)), "GROUP")
                 return Candidate("name", name, tok.i, (doc[left].idx, token_end(doc[end - 1])), label)
         low = tok.lower_
         if low in PRONOUN_KIND:
@@ -274,9 +303,36 @@ class ArticleMentions:
             words = doc[left : tok.i + 1]
             text = words.text
             head = tok.text if tok.pos_ == "NOUN" else text.split()[-1]
+            definite = fold(words[0].text) not in _INDEFINITE
             if is_person_noun(head) or is_org_noun(head) or is_person_noun(text.split()[-1]) or self._is_role(head):
-                definite = fold(words[0].text) not in ("a", "an", "one", "another", "some")
                 return Candidate("description", text, tok.i, (words[0].idx, token_end(tok)), definite=definite, head=head)
+            if loose and tok.pos_ == "NOUN":
+                return self._author(tok) or Candidate(
+                    "description", text, tok.i, (words[0].idx, token_end(tok)), definite=definite, head=head, thing=True
+                )
+        return None
+
+    def _joint(self, tok, name: str):
+        """ "Lee and Park said": the names joined to this one, and the last token, or None."""
+        names, last = [name], tok
+        for child in tok.children:
+            if child.dep_ == "conj" and not self.inside[child.i]:
+                other = self.candidate(child)
+                if other is None or other.kind != "name" or other.label == "GROUP":
+                    return None
+                names.append(other.text)
+                last = self.doc[max(last.i, child.i)]
+        return (names, last) if len(names) > 1 else None
+
+    def _author(self, tok) -> Candidate | None:
+        """Who stands behind a thing that speaks: "Lee’s statement", "a letter from the union"."""
+        for child in tok.children:
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("from", "by")):
+                who = child if child.dep_ == "poss" else next((c for c in child.children if c.dep_ == "pobj"), None)
+                if who is not None:
+                    found = self.candidate(who)
+                    if found is not None and found.kind == "name":
+                        return found
         return None
 
     def _left_edge(self, tok, start: int) -> int:
@@ -348,32 +404,37 @@ class ArticleMentions:
     def resolve(self, cand: Candidate, sent: int | None = None) -> Speaker | None:
         sent = self.sent_index(cand.token) if sent is None else sent
         if cand.kind == "name":
+            if cand.label == "GROUP":  # "Lee and Park said"
+                return Speaker(cand.text, "group", cand.span, [], "name")
             key, kind = self.canonical(cand.text, cand.label)
             return Speaker(key, kind, cand.span, sorted(self.roles.get(key, ())), "name")
         if cand.kind == "pronoun":
             kind, gender = PRONOUN_KIND[cand.text]
             key = self._antecedent(cand.token, sent, kind, gender)
+            if key is None and kind == "group":  # "they" for an organisation
+                kind, key = "org", self._antecedent(cand.token, sent, "org", None)
             if key is None:
                 return None
             if gender and kind == "person":
                 self.gender.setdefault(key, gender)
             return Speaker(key, kind, cand.span, sorted(self.roles.get(key, ())), "pronoun")
         # descriptions
-        if not cand.definite:
+        if not cand.definite or cand.thing:
             text = cand.text
             if text.split()[0] in ("A", "An"):
                 text = text[0].lower() + text[1:]
             return Speaker(text, "description", cand.span, via="as-written")
         head = fold(cand.head)
-        holders = [k for k, roles in self.roles.items() if any(fold(r.split()[-1]) == head for r in roles)]
+        # whom the article gave that attribute: "the developer", "the Iranian", "the billionaire"
+        holders = [k for k, roles in self.roles.items() if any(head in fold(r).split() for r in roles)]
         if holders:
             key = self._latest(cand.token, holders)
             return Speaker(key, "person", cand.span, sorted(self.roles.get(key, ())), "role")
         kind = "org" if is_org_noun(cand.head) and not is_person_noun(cand.head) else "person"
         if kind == "org":
             key = self._latest_mention(cand.token, "org")
-        else:
-            key = self._antecedent(cand.token, sent, "person", None)
+        else:  # nobody has that attribute: the person the sentence before is about, if any
+            key = next((k for k, kd in (self.subjects[sent - 1] if 0 < sent <= len(self.subjects) else []) if kd == "person"), None)
         if key is None:
             return Speaker(cand.text, "description", cand.span, via="as-written")
         return Speaker(key, kind, cand.span, sorted(self.roles.get(key, ())), "antecedent")

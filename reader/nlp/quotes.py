@@ -20,7 +20,6 @@ _NAMING = re.compile(
     r"the (?:words?|term|phrase|slogan|hashtag|motto|title|headline|label))\s*$",
     re.I,
 )
-_DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())
 _SMALL_WORDS = frozenset("of the and a an in on for to at by with or de".split())
 _END_PUNCT = tuple(".!?…:;\"”’)'")
 
@@ -30,9 +29,9 @@ def extract(doc, paragraphs: list[tuple[int, int]], text: str | None = None) -> 
     text = doc.text if text is None else text
     spans = find_quoted(text, paragraphs)
     para_of = _paragraph_index(paragraphs)
-    headings = {n for n, (a, b) in enumerate(paragraphs) if _is_heading(text[a:b], n)}
+    headings = {n for n, (a, b) in enumerate(paragraphs) if _is_heading(text[a:b]) or n == 0 and _is_title_line(text, a, b)}
     spans = [q for q in spans if para_of(q.start) not in headings]
-    spans = [q for q in spans if not _is_name_or_scare(text, q)]
+    spans = [q for q in spans if not _is_name_of_thing(text, q)]
     inside = _inside_mask(doc, spans)
     groups = _join_split(doc, text, spans, inside)
     attributor = Attributor(doc, inside, text)
@@ -42,6 +41,8 @@ def extract(doc, paragraphs: list[tuple[int, int]], text: str | None = None) -> 
         parts = [p for q in group for p in q.parts]
         quote = rules.QuoteGroup(parts, [o for q in group for o in q.outer], para_of(parts[0][0]), para_of(parts[-1][0]))
         found = rules.attribute(attributor, quote)
+        if _is_fragment(text, parts) and (found is None or found.rule not in rules.EXPLICIT):
+            continue  # a scare quote or a term: nobody in its sentence is said to say it
         if found is None:
             quotes.append(Quote(parts=parts))
             continue
@@ -69,7 +70,17 @@ def _paragraph_index(paragraphs):
     return lambda pos: bisect_right(starts, pos) - 1
 
 
-def _is_heading(par: str, n: int) -> bool:
+# A first line longer than this is a paragraph, whatever follows it.
+TITLE_WORDS = 30
+
+
+def _is_title_line(text: str, a: int, b: int) -> bool:
+    """The article's first line standing alone above a blank line: its headline, whose
+    quotes ("Trump: ‘I will win.’") repeat or sum up the text's."""
+    return not text[:a].strip() and "\n" not in text[a:b] and text[b : b + 2] == "\n\n" and len(text[a:b].split()) <= TITLE_WORDS
+
+
+def _is_heading(par: str) -> bool:
     """A headline or cross-head: ALL CAPS, or short with no sentence-final punctuation."""
     stripped = par.strip()
     letters = [c for c in stripped if c.isalpha()]
@@ -91,27 +102,38 @@ def _inside_mask(doc, spans: list[QuotedSpan]) -> list[bool]:
     return inside
 
 
-def _is_name_or_scare(text: str, q: QuotedSpan) -> bool:
-    """Scare quotes and names of things: nobody is reported as saying them."""
+def _is_name_of_thing(text: str, q: QuotedSpan) -> bool:
+    """Names of works, shows, programmes and slogans, and nicknames: nobody is reported as
+    saying them ("appeared on “Meet the Press,”", "dubbed “Satan 2”")."""
     if len(q.parts) > 1:
         return False
     a, b = q.parts[0]
-    words = text[a:b].split()
-    if len(words) > 8 or text[a:b].rstrip().endswith((".", "!", "?", ",")):
+    inner = text[a:b].rstrip(" ,.;:")  # the sentence's comma or full stop often sits inside the marks
+    words = inner.split()
+    if not words or len(words) > 8 or inner.endswith(("!", "?")):
         return False
     before = text[max(0, q.outer[0][0] - 40) : q.outer[0][0]]
     if _NAMING.search(before):
         return True
-    prev = before.split()[-1] if before.split() else ""
-    # "the “low-cost” competitor", "Putin’s “endgame”": a modifier or a term, not speech.
-    if len(words) <= 3 and (prev.lower() in _DETERMINERS or prev.endswith(("’s", "'s", "s’", "s'"))):
-        return True
-    # Title Case of two or more words: the name of a work, a programme, an operation.
+    # Title Case of two or more words, inside a sentence: the name of a work or a programme.
     caps = [w for w in words if w.lower() not in _SMALL_WORDS]
     starts_sentence = not before.strip() or before.rstrip().endswith((".", ":", "!", "?"))
-    if len(words) >= 2 and caps and all(w[:1].isupper() for w in caps) and not starts_sentence:
-        return True
-    return False
+    return len(words) >= 2 and bool(caps) and all(w[:1].isupper() for w in caps) and not starts_sentence
+
+
+# At most this many words and not a sentence of its own: a partial quote only when someone in
+# its sentence is said to say it ("called Bush a “liar”"), else a scare quote ("the “low-cost”
+# airline", "Putin’s “endgame”").
+FRAGMENT_WORDS = 8
+
+
+def _is_fragment(text: str, parts: list[tuple[int, int]]) -> bool:
+    if len(parts) > 1:
+        return False
+    a, b = parts[0]
+    words = text[a:b].split()
+    sentence = words[0][:1].isupper() and text[a:b].rstrip().endswith((".", "!", "?", ",", "…"))
+    return len(words) <= FRAGMENT_WORDS and not sentence
 
 
 def _join_split(doc, text: str, spans: list[QuotedSpan], inside: list[bool]) -> list[list[QuotedSpan]]:

@@ -76,6 +76,13 @@ def colon(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
     return _first(ctx, quote, ctx.colon)
 
 
+def other_verb(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
+    """A quoted phrase (not a sentence) that is what a person did with words: the object or
+    complement of any verb whose subject is a person or an organisation ("Moore thanked him
+    for “stepping up”", "the protesters chanted “…”")."""
+    return _first(ctx, quote, lambda toks: ctx.climb(toks, any_verb=True))
+
+
 def view_of_next(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
     """ “…” — then "This is the view of X" in the next sentence."""
     return ctx.view_of_next(quote.outer[-1][1])
@@ -99,9 +106,15 @@ RULES: list[tuple[str, Rule]] = [
     ("according-to", according_to),
     ("verb-in-sentence", verb_in_sentence),
     ("colon", colon),
+    ("other-verb", other_verb),
     ("view-of-next", view_of_next),
     ("carried-over", carried_over),
 ]
+
+
+# The rules that find the attribution in the text, not by inference (a short quoted phrase
+# without one is a scare quote, not a quote).
+EXPLICIT = frozenset({"reporting-verb", "according-to", "verb-in-sentence", "colon", "other-verb", "view-of-next"})
 
 
 def attribute(ctx: Attributor, quote: QuoteGroup) -> Attribution | None:
