@@ -13,7 +13,7 @@ from reader.nlp.mentions import (
     Speaker,
     token_end,
 )
-from reader.nlp.names import fold, is_org_noun, is_person_noun
+from reader.nlp.names import clean_name, fold, is_org_noun, is_person_noun
 
 REPORTING = frozenset(
     """say tell add ask note urge continue explain begin write insist argue claim state warn
@@ -38,7 +38,8 @@ class Attributor(ArticleMentions):
 
     def __init__(self, doc, inside: list[bool], text: str | None = None):
         super().__init__(doc, inside, text)
-        self.previous = None  # the last attribution made in this article, and its paragraph
+        self.text = doc.text if text is None else text
+        self.previous = None  # the last attribution made in this article, its paragraph and end
 
     def tokens(self, a: int, b: int):
         span = self.doc.char_span(a, b, alignment_mode="expand")
@@ -49,6 +50,21 @@ class Attributor(ArticleMentions):
         loose = verb.lemma_ in REPORTING  # "the ad says": whatever a reporting verb's subject is speaks
         cand = self.candidate(sub, loose=loose) if sub is not None else self._loose_subject(verb)
         return self.resolve(cand) if cand is not None else None
+
+    def labelled(self, label: str, start: int) -> Speaker:
+        """The speaker a transcript label names ("RAMOS" is the article's Jorge Ramos)."""
+        name = clean_name(label.title() if label.isupper() else label)
+        key, kind = self.canonical(name, "PERSON")
+        return Speaker(key, kind, (start, start + len(label)), sorted(self.roles.get(key, ())), "name")
+
+    def last_speaker_between(self, start: int, end: int) -> Speaker | None:
+        """The subject of the last reporting verb between two offsets (outside quotes)."""
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        last = None
+        for t in span if span is not None else ():
+            if not self.inside[t.i] and t.pos_ in ("VERB", "AUX") and t.lemma_ in REPORTING:
+                last = self._speaker_from_verb(t) or last
+        return last
 
     def climb(self, toks, according: bool = False, any_verb: bool = False) -> Speaker | None:
         """Up the parse from the quote to the first reporting verb with a speaker as subject
@@ -77,11 +93,16 @@ class Attributor(ArticleMentions):
 
     def in_sentence(self, toks, according: bool = False) -> Speaker | None:
         """A reporting verb elsewhere in the quote's sentence ("…, he said." as parataxis), the
-        nearest first (or, with ``according``, "according to X" there)."""
-        sents = {self.sent_index(toks[0].i), self.sent_index(toks[-1].i)}
+        nearest first (or, with ``according``, "according to X" there). A sentence that
+        starts right after the quote counts as its own: “… tomorrow?” Sanders replied."""
+        first, last = self.sent_index(toks[0].i), self.sent_index(toks[-1].i)
+        sents = {first, last}
+        after = toks[-1].i + 1
+        if last + 1 < len(self.sents) and self.sents[last + 1].start == after and "\n" not in toks[-1].whitespace_:
+            sents.add(last + 1)
         pivot = toks[0].i
         verbs = []
-        for n in sents:
+        for n in sorted(sents):
             for t in self.sents[n]:
                 if self.inside[t.i]:
                     continue

@@ -8,6 +8,7 @@ does not close it continues into the next paragraph when that one reopens it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 DOUBLE, SINGLE = "d", "s"
@@ -113,8 +114,8 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedSpan
             lead = text[p_start:p_end].lstrip()
             reopened = bool(marks) and marks[0].can_open and marks[0].kind == carry.kind
             reopened = reopened and marks[0].pos == p_end - len(lead)
-            if not reopened:
-                carry = None
+            if not reopened or speaker_label(text, marks[0].pos + marks[0].width, p_end):
+                carry = None  # (a transcript's next label starts a quote of its own)
         while k < len(marks):
             m = marks[k]
             if not m.can_open:
@@ -146,6 +147,18 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[QuotedSpan
         else:
             first = False
     return [_trimmed(text, q) for q in found if q.parts]
+
+
+# A transcript's speaker label at the start of a quote: "SMITH: Well, …", "SEN. WARREN: No."
+_LABEL = re.compile(r"[A-Z][A-Z.'’\-]*(?: [A-Z][A-Z.'’\-]*){0,3}:\s")
+
+
+def speaker_label(text: str, start: int, end: int) -> str | None:
+    """The label a quote starting at ``start`` opens with, or None."""
+    while start < end and text[start].isspace():
+        start += 1
+    m = _LABEL.match(text, start, end)
+    return m.group()[:-2].strip() if m and sum(c.isalpha() for c in m.group()) >= 2 else None
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

@@ -46,7 +46,7 @@ def extract(doc, paragraphs: list[tuple[int, int]], text: str | None = None) -> 
         if found is None:
             quotes.append(Quote(parts=parts))
             continue
-        attributor.previous = (found, quote.last_para)
+        attributor.previous = (found, quote.last_para, quote.outer[-1][1])
         sp = found.speaker
         quotes.append(
             Quote(
@@ -150,7 +150,7 @@ def _join_split(doc, text: str, spans: list[QuotedSpan], inside: list[bool]) -> 
                 and "\n" not in gap
                 and len(gap.split()) <= 15
                 and inner_end.endswith((",", "?", "!", "…", "—", "–", "-"))
-                and _has_reporting_verb(doc, gap_start, gap_end, inside)
+                and _only_an_attribution(doc, gap_start, gap_end, inside)
                 and not _has_own_attribution(doc, len(text), q, inside)
             ):
                 groups[-1].append(q)
@@ -159,11 +159,26 @@ def _join_split(doc, text: str, spans: list[QuotedSpan], inside: list[bool]) -> 
     return groups
 
 
-def _has_reporting_verb(doc, a: int, b: int, inside: list[bool]) -> bool:
+def _only_an_attribution(doc, a: int, b: int, inside: list[bool]) -> bool:
+    """Between two parts of one quote stands its attribution and nothing more: one verb, a
+    reporting one ("she said", "said Lee on Monday"). A second verb introduces a quote of its
+    own ("Lee said, adding that it is “…”")."""
     span = doc.char_span(a, b, alignment_mode="contract")
-    return span is not None and any(
-        t.lemma_ in REPORTING and t.pos_ in ("VERB", "AUX") and not inside[t.i] for t in span
-    )
+    verbs = [t for t in span if t.pos_ == "VERB" and not inside[t.i] and not _describes(t)] if span is not None else []
+    return len(verbs) == 1 and verbs[0].lemma_ in REPORTING
+
+
+def _describes(verb) -> bool:
+    """A verb inside a description of someone ("said Henry Barbour, a strategist who serves
+    as …"): a relative clause or a phrase hanging from a noun."""
+    t = verb
+    for _ in range(8):
+        if t.dep_ in ("relcl", "acl", "appos") or t.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _has_own_attribution(doc, length: int, q: QuotedSpan, inside: list[bool]) -> bool:

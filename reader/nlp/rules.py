@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.nlp.attribution import Attributor
+from reader.nlp.marks import speaker_label
 from reader.nlp.mentions import Speaker
 
 # A quote goes on with the previous speaker when it is at most this many paragraphs later.
@@ -51,6 +52,14 @@ def _first(ctx: Attributor, quote: QuoteGroup, find) -> Speaker | None:
         if found is not None:
             return found
     return None
+
+
+def transcript_label(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
+    """ “SMITH: Well, …” — a transcript: the label names the speaker (the article's fullest
+    form of that name)."""
+    a, b = quote.parts[0]
+    label = speaker_label(ctx.doc.text if ctx.text is None else ctx.text, a, b)
+    return ctx.labelled(label, a) if label else None
 
 
 def reporting_verb(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
@@ -93,15 +102,19 @@ def carried_over(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
     their remarks."""
     if ctx.previous is None:
         return None
-    before, paragraph = ctx.previous
+    before, paragraph, end = ctx.previous
     if quote.first_para - paragraph > CARRY_PARAGRAPHS:
         return None
     sp = before.speaker
+    between = ctx.last_speaker_between(end, quote.outer[0][0])
+    if between is not None and between.via == "name" and between.name != sp.name:
+        sp = between  # another person's attribution came between: the quote goes on with theirs
     return Speaker(sp.name, sp.kind, None, sp.roles, sp.via)
 
 
 Rule = Callable[[Attributor, QuoteGroup], "Speaker | None"]
 RULES: list[tuple[str, Rule]] = [
+    ("transcript-label", transcript_label),
     ("reporting-verb", reporting_verb),
     ("according-to", according_to),
     ("verb-in-sentence", verb_in_sentence),
@@ -114,7 +127,7 @@ RULES: list[tuple[str, Rule]] = [
 
 # The rules that find the attribution in the text, not by inference (a short quoted phrase
 # without one is a scare quote, not a quote).
-EXPLICIT = frozenset({"reporting-verb", "according-to", "verb-in-sentence", "colon", "other-verb", "view-of-next"})
+EXPLICIT = frozenset({"transcript-label", "reporting-verb", "according-to", "verb-in-sentence", "colon", "other-verb", "view-of-next"})
 
 
 def attribute(ctx: Attributor, quote: QuoteGroup) -> Attribution | None:
