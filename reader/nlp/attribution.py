@@ -32,6 +32,10 @@ _VIEW_OF = re.compile(
 )
 
 
+# What a bare attribution's verb may have besides its subject ("Sanders replied on Tuesday.").
+_BARE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "prt", "prep", "punct", "npadvmod", "cc"})
+
+
 class Attributor(ArticleMentions):
     """One article as the attribution rules (rules.py) see it: its parse, which tokens are
     quoted, who is who (mentions.py), and the speaker of the quote before."""
@@ -93,13 +97,8 @@ class Attributor(ArticleMentions):
 
     def in_sentence(self, toks, according: bool = False) -> Speaker | None:
         """A reporting verb elsewhere in the quote's sentence ("…, he said." as parataxis), the
-        nearest first (or, with ``according``, "according to X" there). A sentence that
-        starts right after the quote counts as its own: “… tomorrow?” Sanders replied."""
-        first, last = self.sent_index(toks[0].i), self.sent_index(toks[-1].i)
-        sents = {first, last}
-        after = toks[-1].i + 1
-        if last + 1 < len(self.sents) and self.sents[last + 1].start == after and "\n" not in toks[-1].whitespace_:
-            sents.add(last + 1)
+        nearest first (or, with ``according``, "according to X" there)."""
+        sents = {self.sent_index(toks[0].i), self.sent_index(toks[-1].i)}
         pivot = toks[0].i
         verbs = []
         for n in sorted(sents):
@@ -113,6 +112,47 @@ class Attributor(ArticleMentions):
             if found:
                 return found
         return None
+
+    def bare_attribution_after(self, toks) -> Speaker | None:
+        """ “… tomorrow?” Sanders replied. / “…!” Hannity pressed. — a sentence that starts
+        right after the quote and is only a subject and a verb (with adverbs, particles,
+        prepositional phrases): an attribution whatever the verb; or one whose main verb is a
+        reporting verb. Another verb with an object or a clause of its own says something else."""
+        last = self.sent_index(toks[-1].i)
+        if last + 1 >= len(self.sents) or "\n" in toks[-1].whitespace_:
+            return None
+        sent = self.sents[last + 1]
+        root = sent.root
+        if sent.start != toks[-1].i + 1 or root.pos_ not in ("VERB", "AUX") or any(self.inside[t.i] for t in sent):
+            return None
+        if root.lemma_ in REPORTING or not any(c.dep_ not in _BARE_DEPS for c in root.children):
+            return self._speaker_from_verb(root)
+        for t in sent:  # a reporting verb further on ("Sanders replied, laughing.")
+            if t.pos_ in ("VERB", "AUX") and t.lemma_ in REPORTING:
+                found = self._speaker_from_verb(t)
+                if found:
+                    return found
+        return None
+
+    def subject_before(self, toks) -> Speaker | None:
+        """ Dianne Bystrom agreed. “Voters here …” — a quote that opens its sentence right
+        after a sentence with no quote of its own goes to that sentence's subject, when it is
+        a person (by name or pronoun)."""
+        first = self.sent_index(toks[0].i)
+        if first == 0 or self.sents[first].start != toks[0].i:
+            return None
+        sent = self.sents[first - 1]
+        if any(self.inside[t.i] for t in sent) or sent.text.count("\n") > 2:
+            return None
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX"):
+            return None
+        sub = self.subject_of(root)
+        cand = self.candidate(sub) if sub is not None else None
+        if cand is None or cand.kind == "description":
+            return None
+        found = self.resolve(cand)
+        return found if found is not None and found.kind == "person" else None
 
     def _according(self, tok) -> Speaker | None:
         """ "according to (a statement from) X": a person first, then an organisation."""
@@ -145,6 +185,8 @@ class Attributor(ArticleMentions):
             while i >= 0 and verb.i - i <= 6 and (not doc[i].is_punct or doc[i].text == "-"):
                 i -= 1
             words = doc[i + 1 : verb.i]
+            if not words.text.strip():
+                return self._name_before(verb)
         if not 0 < len(words) <= 6 or any(self.inside[t.i] for t in words):
             return None
         if all(self._namelike(t) for t in words):
@@ -160,6 +202,18 @@ class Attributor(ArticleMentions):
             return Candidate("description", text, words[-1].i, (words[0].idx, token_end(words[-1])), definite=definite, head=head)
         return None
 
+    def _name_before(self, verb) -> Candidate | None:
+        """ “…,” Ramos, 58, told AFP: the first name after the quote, past an apposition set
+        off by commas, when nothing else stands before the verb."""
+        doc = self.doc
+        i = verb.i - 1
+        while i >= 0 and verb.i - i <= 10 and not self.inside[i] and not doc[i].is_sent_start:
+            i -= 1
+        for t in doc[i + 1 : verb.i]:
+            if not self.inside[t.i] and self._namelike(t) and not (t.dep_ in ("compound", "flat") and t.head.i > t.i):
+                return self.candidate(t)
+        return None
+
     def colon(self, toks) -> Speaker | None:
         """ 'In his view: "…"' or 'Guterres: "…"' """
         doc = self.doc
@@ -168,6 +222,14 @@ class Attributor(ArticleMentions):
             i -= 1
         if i < 0 or doc[i].text != ":":
             return None
+        # "Bush broke down the race in an interview with NRC: “…”": the subject of the clause
+        # the colon ends, not the nearest name before it
+        head = doc[i].head
+        if head.pos_ in ("VERB", "AUX") and not self.inside[head.i] and head.i < i:
+            sub = self.subject_of(head)
+            cand = self.candidate(sub) if sub is not None else None
+            if cand is not None:
+                return self.resolve(cand)
         j = i - 1
         while j >= 0 and i - j <= 6 and not doc[j].is_sent_end and doc[j].text not in ".!?\n":
             t = doc[j]

@@ -266,7 +266,7 @@ class ArticleMentions:
         ent = self.ent_of.get(tok.i)
         if ent is not None and ent.label_ in NOT_SPEAKERS and not is_person_noun(ent.text):  # (but "the 64-year-old")
             return None
-        if ent is not None and ent.label_ == "NORP":
+        if ent is not None and ent.label_ == "NORP" and fold(tok.text) not in self._name_words:
             # "the Iranian said": a nationality used alone describes someone
             left = self._left_edge(tok, ent.start)
             definite = fold(doc[left].text) not in _INDEFINITE
@@ -290,9 +290,10 @@ class ArticleMentions:
         low = tok.lower_
         if low in PRONOUN_KIND:
             return Candidate("pronoun", low, tok.i, (tok.idx, token_end(tok)))
-        for child in tok.rights:
-            # "The minister, Tom Baker, said": the name in apposition is the speaker.
-            if child.dep_ == "appos" and (self._namelike(child) or self.ent_of.get(child.i) is not None):
+        for child in tok.subtree:
+            # "The minister, Tom Baker, said", "the ambassador at the time, John Herbst,": the
+            # name in apposition is the speaker.
+            if child.i > tok.i and child.dep_ == "appos" and (self._namelike(child) or self.ent_of.get(child.i) is not None):
                 named = self.candidate(child)
                 if named is not None and named.kind == "name":
                     left = self._left_edge(tok, tok.i)

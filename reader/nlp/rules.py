@@ -80,6 +80,12 @@ def verb_in_sentence(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
     return _first(ctx, quote, ctx.in_sentence)
 
 
+def attribution_after(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
+    """ “… tomorrow?” Sanders replied. — the sentence right after the quote is only its
+    attribution."""
+    return _first(ctx, quote, ctx.bare_attribution_after)
+
+
 def colon(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
     """ Guterres: “…” / In his view: “…” """
     return _first(ctx, quote, ctx.colon)
@@ -90,6 +96,13 @@ def other_verb(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
     complement of any verb whose subject is a person or an organisation ("Moore thanked him
     for “stepping up”", "the protesters chanted “…”")."""
     return _first(ctx, quote, lambda toks: ctx.climb(toks, any_verb=True))
+
+
+def subject_before(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
+    """ Dianne Bystrom agreed. “…” — the person the sentence before is about, when that
+    sentence has no quote of its own."""
+    toks = ctx.tokens(*quote.outer[0])
+    return ctx.subject_before(toks) if toks else None
 
 
 def view_of_next(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
@@ -117,17 +130,19 @@ RULES: list[tuple[str, Rule]] = [
     ("transcript-label", transcript_label),
     ("reporting-verb", reporting_verb),
     ("according-to", according_to),
+    ("attribution-after", attribution_after),
     ("verb-in-sentence", verb_in_sentence),
     ("colon", colon),
     ("other-verb", other_verb),
     ("view-of-next", view_of_next),
+    ("subject-before", subject_before),
     ("carried-over", carried_over),
 ]
 
 
 # The rules that find the attribution in the text, not by inference (a short quoted phrase
 # without one is a scare quote, not a quote).
-EXPLICIT = frozenset({"transcript-label", "reporting-verb", "according-to", "verb-in-sentence", "colon", "other-verb", "view-of-next"})
+EXPLICIT = frozenset({"transcript-label", "reporting-verb", "according-to", "verb-in-sentence", "attribution-after", "colon", "other-verb", "view-of-next"})
 
 
 def attribute(ctx: Attributor, quote: QuoteGroup) -> Attribution | None:
