@@ -54,7 +54,7 @@ CASES = [
      [('We will not give up.', 'Lisa Grant', 'colon')]),
     # white space alone between a quote and a verb without a subject (an IndexError once)
     ('spaces-then-bare-verb', 'Ann Lee was asked about it.\n“We are ready,”   said.',
-     [('We are ready,', None, None)]),
+     [('We are ready,', 'Ann Lee', 'subject-before')]),
     ('tab-then-inverted-verb', 'Sam Ortiz looked on.\n“It is over,”  \t  added the coach.',
      [('It is over,', 'Sam Ortiz', 'reporting-verb')]),
     # not quotes
