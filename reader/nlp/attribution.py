@@ -32,6 +32,7 @@ _VIEW_OF = re.compile(
 )
 
 
+_CREDIT = re.compile(r"[ \t]*\n\s*[-—–―]\s*([A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3})\.?[ \t]*(?:\n|$)")
 # What a bare attribution's verb may have besides its subject ("Sanders replied on Tuesday.").
 _BARE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "prt", "prep", "punct", "npadvmod", "cc"})
 
@@ -54,6 +55,11 @@ class Attributor(ArticleMentions):
         loose = verb.lemma_ in REPORTING  # "the ad says": whatever a reporting verb's subject is speaks
         cand = self.candidate(sub, loose=loose) if sub is not None else self._loose_subject(verb)
         return self.resolve(cand) if cand is not None else None
+
+    def credit_line(self, end: int) -> Speaker | None:
+        """ “…” ¶ — Bernie Sanders: a dash and a name on the line after the quote."""
+        m = _CREDIT.match(self.text, end)
+        return self.labelled(m.group(1), m.start(1)) if m else None
 
     def labelled(self, label: str, start: int) -> Speaker:
         """The speaker a transcript label names ("RAMOS" is the article's Jorge Ramos)."""

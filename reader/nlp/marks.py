@@ -60,6 +60,8 @@ def scan_marks(text: str, start: int, end: int) -> list[Mark]:
                 ch = '"'  # typewriter double mark
             left = not nxt.isspace() and (prev.isspace() or prev in "([{—–-/" or i == start)
             right = not prev.isspace() and i > start
+            # ‘…,’ " — an inner quote's closing mark, a space, then the outer one
+            right = right or (prev == " " and i - 2 >= start and text[i - 2] in "'’" and (nxt.isspace() or nxt in ".,;:"))
             if ch in "“„«":
                 marks.append(Mark(i, width, DOUBLE, True, False))
             elif ch in "”»":

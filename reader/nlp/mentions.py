@@ -355,13 +355,19 @@ class ArticleMentions:
         while verb is not None and seen < 4:
             subs = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and not self.inside[c.i]]
             if subs:
-                return subs[0]
+                # two subjects are a misparse ("in Berea, OH, … Gov. Kasich said"): a place or a
+                # date is the less likely speaker; then the one nearer the verb
+                return min(subs, key=lambda c: (self._place_or_time(c), abs(verb.i - c.i)))
             if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
                 verb = verb.head
                 seen += 1
                 continue
             return None
         return None
+
+    def _place_or_time(self, tok) -> bool:
+        ent = self.ent_of.get(tok.i)
+        return ent is not None and (ent.label_ in NOT_SPEAKERS or ent.label_ in ("GPE", "LOC", "FAC"))
 
     def _walk_subjects(self) -> None:
         """Subjects sentence by sentence, main clause first: what pronouns and descriptions

@@ -28,11 +28,13 @@ def extract(doc, paragraphs: list[tuple[int, int]], text: str | None = None) -> 
     # doc.text rebuilds the string from every token: take it once.
     text = doc.text if text is None else text
     spans = find_quoted(text, paragraphs)
+    # Words inside any marks, even a title's ("Bill Eastland, wearing “Ted Cruz” pins, said"),
+    # never name a speaker.
+    inside = _inside_mask(doc, spans)
     para_of = _paragraph_index(paragraphs)
     headings = {n for n, (a, b) in enumerate(paragraphs) if _is_heading(text[a:b]) or n == 0 and _is_title_line(text, a, b)}
     spans = [q for q in spans if para_of(q.start) not in headings]
     spans = [q for q in spans if not _is_name_of_thing(text, q)]
-    inside = _inside_mask(doc, spans)
     groups = _join_split(doc, text, spans, inside)
     attributor = Attributor(doc, inside, text)
 

@@ -105,6 +105,11 @@ def subject_before(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
     return ctx.subject_before(toks) if toks else None
 
 
+def credit_line(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
+    """ “…” ¶ - Bernie Sanders. — a credit line under a quote."""
+    return ctx.credit_line(quote.outer[-1][1])
+
+
 def view_of_next(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
     """ “…” — then "This is the view of X" in the next sentence."""
     return ctx.view_of_next(quote.outer[-1][1])
@@ -130,10 +135,11 @@ RULES: list[tuple[str, Rule]] = [
     ("transcript-label", transcript_label),
     ("reporting-verb", reporting_verb),
     ("according-to", according_to),
+    ("other-verb", other_verb),
     ("attribution-after", attribution_after),
     ("verb-in-sentence", verb_in_sentence),
     ("colon", colon),
-    ("other-verb", other_verb),
+    ("credit-line", credit_line),
     ("view-of-next", view_of_next),
     ("subject-before", subject_before),
     ("carried-over", carried_over),
@@ -142,7 +148,7 @@ RULES: list[tuple[str, Rule]] = [
 
 # The rules that find the attribution in the text, not by inference (a short quoted phrase
 # without one is a scare quote, not a quote).
-EXPLICIT = frozenset({"transcript-label", "reporting-verb", "according-to", "verb-in-sentence", "attribution-after", "colon", "other-verb", "view-of-next"})
+EXPLICIT = frozenset({"transcript-label", "reporting-verb", "according-to", "verb-in-sentence", "attribution-after", "colon", "other-verb", "credit-line", "view-of-next"})
 
 
 def attribute(ctx: Attributor, quote: QuoteGroup) -> Attribution | None:
