@@ -374,19 +374,19 @@ class ArticleMentions:
         refer back to."""
         self.sents = list(self.doc.sents)
         self._sent_starts = [s.start for s in self.sents]
-        self.subjects: list[list[tuple[str, str]]] = []  # per sentence: (key, kind)
+        self.subjects: list[list[tuple[str, str, int]]] = []  # per sentence: (key, kind, token)
         for n, sent in enumerate(self.sents):
             root = sent.root
             toks = [t for t in sent if t.dep_ in SUBJECT_DEPS and not self.inside[t.i]]
             toks.sort(key=lambda t: (t.head is not root, t.i))
-            found = []
+            found: list[tuple[str, str, int]] = []
+            self.subjects.append(found)  # filled as it goes: "X told reporters he …" looks here
             for t in toks:
                 cand = self.candidate(t)
                 resolved = self.resolve(cand, n) if cand is not None else None
                 if resolved is not None:
                     kind = "person" if resolved.kind == "description" else resolved.kind
-                    found.append((resolved.name, kind))
-            self.subjects.append(found)
+                    found.append((resolved.name, kind, t.i))
             self._gender_from_possessives(sent, n)
 
     def _gender_from_possessives(self, sent, n: int) -> None:
@@ -441,7 +441,7 @@ class ArticleMentions:
         if kind == "org":
             key = self._latest_mention(cand.token, "org")
         else:  # nobody has that attribute: the person the sentence before is about, if any
-            key = next((k for k, kd in (self.subjects[sent - 1] if 0 < sent <= len(self.subjects) else []) if kd == "person"), None)
+            key = next((k for k, kd, _ in (self.subjects[sent - 1] if 0 < sent <= len(self.subjects) else []) if kd == "person"), None)
         if key is None:
             return Speaker(cand.text, "description", cand.span, via="as-written")
         return Speaker(key, kind, cand.span, sorted(self.roles.get(key, ())), "antecedent")
@@ -449,10 +449,13 @@ class ArticleMentions:
     def _antecedent(self, token: int, sent: int, kind: str, gender: str | None) -> str | None:
         """The latest earlier sentence's subject of this kind (main clause first); else the
         latest mention."""
-        for n in range(min(sent, len(self.subjects)) - 1, max(-1, sent - 12), -1):
-            for key, k in self.subjects[n]:
-                if k == kind and (gender is None or self.gender.get(key, gender) == gender):
-                    return key
+        # this sentence's subjects before the pronoun first ("McCain told reporters he …"),
+        # then earlier sentences'
+        here = [x for x in self.subjects[sent] if x[2] < token] if sent < len(self.subjects) else []
+        earlier = (x for n in range(min(sent, len(self.subjects)) - 1, max(-1, sent - 12), -1) for x in self.subjects[n])
+        for key, k, _ in (*here, *earlier):
+            if k == kind and (gender is None or self.gender.get(key, gender) == gender):
+                return key
         return self._latest_mention(token, kind, gender)
 
     def _latest_mention(self, token: int, kind: str, gender: str | None = None) -> str | None:

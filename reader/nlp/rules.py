@@ -21,7 +21,7 @@ from reader.nlp.marks import speaker_label
 from reader.nlp.mentions import Speaker
 
 # A quote goes on with the previous speaker when it is at most this many paragraphs later.
-CARRY_PARAGRAPHS = 2
+CARRY_PARAGRAPHS = 5
 
 
 @dataclass
