@@ -46,7 +46,7 @@ class Speaker:
     # How the words at the attribution became this speaker: "name", "pronoun", "role" (a
     # description matched to the person the article gave that role), "antecedent" (a
     # description taken to be the latest person or organisation), "as-written" (a description
-    # nobody in the article matches)
+    # nobody in the article matches), "thing" (not a person: "the ad says")
     via: str = "name"
 
 
@@ -430,7 +430,7 @@ class ArticleMentions:
             text = cand.text
             if text.split()[0] in ("A", "An"):
                 text = text[0].lower() + text[1:]
-            return Speaker(text, "description", cand.span, via="as-written")
+            return Speaker(text, "description", cand.span, via="thing" if cand.thing else "as-written")
         head = fold(cand.head)
         # whom the article gave that attribute: "the developer", "the Iranian", "the billionaire"
         holders = [k for k, roles in self.roles.items() if any(head in fold(r).split() for r in roles)]

@@ -153,11 +153,14 @@ EXPLICIT = frozenset({"transcript-label", "reporting-verb", "according-to", "ver
 
 def attribute(ctx: Attributor, quote: QuoteGroup) -> Attribution | None:
     """The first rule's answer, or None when the text does not say who spoke."""
+    thing = None  # "the issue, X said, is …": a thing as speaker only when no one else is found
     for name, rule in RULES:
         speaker = rule(ctx, quote)
-        if speaker is not None:
-            return Attribution(speaker, name)
-    return None
+        if speaker is not None and speaker.via == "thing" and name in EXPLICIT:
+            thing = thing or Attribution(speaker, name)
+        elif speaker is not None:
+            return thing if thing is not None and name not in EXPLICIT else Attribution(speaker, name)
+    return thing
 
 
 # (rule, how the speaker was resolved) -> level; anything not listed is "low". Set from
