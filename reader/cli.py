@@ -207,7 +207,7 @@ def cmd_entities(args) -> int:
     if args.format == "jsonl":
         output.jsonl(
             {"text": r.text, "label": r.label, "kind": r.kind, "mentions": r.mentions,
-             "articles": sorted(titles[i] for i in r.articles)}
+             "forms": sorted(r.forms), "articles": sorted(titles[i] for i in r.articles)}
             for r in rows
         )
     else:

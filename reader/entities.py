@@ -107,14 +107,14 @@ def entity_rows(library) -> list[EntityRow]:
             continue
         for e in ann.entities:
             text = article.body[e.start : e.end]
-            label = library.label_of(text, e.label)
-            key = (name_key(text) if label in NAME_LABELS else text.lower(), label)
+            key = library.entity_key(text, e.label)
             row = rows.get(key)
             if row is None:
-                row = rows[key] = EntityRow(text, label)
+                row = rows[key] = EntityRow(text, key[1])
             row.mentions += 1
             row.articles.add(article.id)
             row.forms[text] += 1
-    for row in rows.values():
-        row.text = row.forms.most_common(1)[0][0]
+    for key, row in rows.items():
+        person = library.speakers.get(key[0]) if key[0].startswith("person:") and library.speakers else None
+        row.text = person.name if person else row.forms.most_common(1)[0][0]
     return sorted(rows.values(), key=lambda r: (-r.mentions, r.text.lower()))

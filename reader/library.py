@@ -89,6 +89,10 @@ class Library:
         people = {text for text, label in self._mentions() if self.label_of(text, label) == "PERSON"}
         quoted = [entry for article in self.articles for entry in self._guarded(article, "listing speakers", self._quoted)]
         self.speakers = SpeakerIndex(quoted, people)
+        # a name the text treats as a speaker is a person wherever it occurs
+        for sp in self.speakers.speakers.values():
+            if sp.kind == "person":
+                self.labels.update(dict.fromkeys((name_key(a) for a in sp.aliases), "PERSON"))
         for article_id, exc in self.speakers.faults:
             self.fault(self.article(article_id), "speaker merging", exc)
         return self
@@ -127,6 +131,16 @@ class Library:
     def _quotes(self, article: Article) -> list[Quote]:
         ann = self.annotations.get(article.id)
         return ann.quotes if ann else []
+
+    def entity_key(self, text: str, label: str) -> tuple[str, str]:
+        """What the mentions of one entity share, with its voted label: one person the speakers
+        know is one entity however it is spelt ("António Guterres", "Guterres")."""
+        label = self.label_of(text, label)
+        if label == "PERSON" and self.speakers is not None:
+            sid = self.speakers.person_of(text)
+            if sid is not None:
+                return sid, label
+        return (name_key(text) if label in NAME_LABELS else text.lower()), label
 
     def label_of(self, text: str, label: str) -> str:
         if label not in NAME_LABELS:

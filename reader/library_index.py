@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from reader import memory
 from reader.articles import paragraphs
-from reader.entities import NAME_LABELS, kind_of, name_key
+from reader.entities import kind_of
 from reader.index import Entry, SearchIndex
 from reader.nlp.names import fold
 
@@ -33,10 +33,6 @@ def topic_key(text: str) -> str | None:
     if not _ALPHA.search(" ".join(w for w in words if w not in _STOP)):
         return None
     return " ".join(words)
-
-
-def entity_key(text: str, label: str) -> tuple[str, str]:
-    return (name_key(text) if label in NAME_LABELS else text.lower(), label)
 
 
 class LibraryEntries(Sequence):
@@ -130,7 +126,7 @@ def library_entries(lib) -> LibraryEntries:
             continue
         for e in ann.entities:
             text = body[e.start : e.end]
-            key = entity_key(text, lib.label_of(text, e.label))
+            key = lib.entity_key(text, e.label)
             tally = entities.get(key) or entities.setdefault(key, _Tally(text))
             tally.add(text, n)
         for a, b in ann.chunks:
@@ -143,7 +139,8 @@ def library_entries(lib) -> LibraryEntries:
             bulk.extend((n, q, _QUOTE))
     tallied = len(small)
     for key, t in entities.items():
-        small.append(Entry("entity", t.form(), t.count, ("entity", *key)))
+        person = lib.speakers.get(key[0]) if key[0].startswith("person:") else None
+        small.append(Entry("entity", person.name if person else t.form(), t.count, ("entity", *key)))
         articles.append(t.articles)
     names = {k[0] for k in entities}
     for key, t in topics.items():
@@ -181,7 +178,7 @@ def mentions(lib, ref: tuple) -> list[tuple[int, int, int]]:
             want = tuple(ref[1:])
             for e in ann.entities:
                 text = body[e.start : e.end]
-                if entity_key(text, lib.label_of(text, e.label)) == want:
+                if lib.entity_key(text, e.label) == want:
                     found.append((n, e.start, e.end))
         elif kind == "topic":
             for a, b in ann.chunks:

@@ -5,7 +5,8 @@ People are grouped by folded surname, with spelling variants of one surname join
 people, and a surname alone joins the one person who has it (or stays apart when several do).
 The id comes from that merge key (the surname, plus the first name only when it is needed to
 tell people apart), never from the display name, so it survives a fuller name arriving.
-Organisations merge by folded name; descriptions ("a spokesperson") stay in their article.
+Organisations and joint speakers merge by folded name; descriptions ("a spokesperson") stay in
+their article.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ SURNAME_VARIANT_RATIO = 88  # "zelensky"/"zelenskyy" 94; "johnson"/"jonson" 92; 
 class Speaker:
     id: str
     name: str
-    kind: str  # person, org, description
+    kind: str  # person, org, group (joint speakers), description
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     quotes: int = 0
@@ -58,12 +59,15 @@ class SpeakerIndex:
         self.speakers: dict[str, Speaker] = {}
         self._key_of: dict[tuple[str, str, str], str] = {}  # (article, name, kind) -> id
         self.faults: list[tuple[str, Exception]] = []
+        self._person_of: dict[str, str] | None = None
         people = [(a, n, r) for a, n, k, r in quoted if k == "person"]
         self._merge_people(people, known_people)
         for article, name, kind, roles in quoted:
             if kind == "person":
                 continue
-            sid = f"org:{slug(name)}" if kind == "org" else f"desc:{article[:8]}:{slug(name)}"
+            # organisations and joint speakers ("Lee and Park") merge by name; descriptions
+            # ("a spokesperson") stay in their article
+            sid = f"{kind}:{slug(name)}" if kind in ("org", "group") else f"desc:{article[:8]}:{slug(name)}"
             sp = self.speakers.setdefault(sid, Speaker(sid, name, kind))
             self._key_of[(article, name, kind)] = sid
             _add_roles(sp, roles)
@@ -122,6 +126,16 @@ class SpeakerIndex:
             w = _words(n)
             (by_first[w[0]] if len(w) > 1 else bare).append(n)
         groups = list(by_first.items())
+        if groups:
+            # a surname alone joins a full name only as that name spells it: "Stenberg" is not
+            # "Bill Sternberg" (spelling variants of full names still merge: Zelensky/Zelenskyy)
+            spelled = {_words(n)[-1] for _, members in groups for n in members}
+            apart = [n for n in bare if _words(n)[-1] not in spelled]
+            bare = [n for n in bare if n not in apart]
+            for n in apart:
+                self._person(f"person:{slug(n)}", [n], names)
+            if any(slug(n) == slug(key) for n in apart):  # the full names keep an id of their own
+                key = min(spelled, key=lambda w: (len(w), w))
         if len(groups) <= 1:
             members = (groups[0][1] if groups else []) + bare
             self._person(f"person:{slug(key)}", members, names)
@@ -147,6 +161,18 @@ class SpeakerIndex:
         if not name:
             return None
         return self._key_of.get((article_id, name, kind or "person"))
+
+    def person_of(self, name: str) -> str | None:
+        """The person id a name (any of a person's spellings) stands for, when only one person
+        has it."""
+        if self._person_of is None:
+            owners: dict[str, set[str]] = defaultdict(set)
+            for sp in self.speakers.values():
+                if sp.kind == "person":
+                    for alias in sp.aliases:
+                        owners[" ".join(_words(alias))].add(sp.id)
+            self._person_of = {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
+        return self._person_of.get(" ".join(_words(name)))
 
     def get(self, sid: str | None) -> Speaker | None:
         return self.speakers.get(sid) if sid else None

@@ -20,6 +20,12 @@ MERGES = [
     ("two-people-one-surname",
      [("a1", "John Smith", "person"), ("a2", "Jane Smith", "person"), ("a3", "Smith", "person")], [],
      {"John Smith": 1, "Jane Smith": 1, "Smith": 1}),
+    ("a-surname-alone-is-not-a-spelling-variant",
+     [("a1", "Bill Sternberg", "person"), ("a2", "Stenberg", "person")], [],
+     {"Bill Sternberg": 1, "Stenberg": 1}),
+    ("joint-speakers-stay-a-pair",
+     [("a1", "Lee and Park", "group"), ("a2", "Lee and Park", "group"), ("a2", "Park", "person")], [],
+     {"Lee and Park": 2, "Park": 1}),
     ("fuller-name-from-entities",
      [("a1", "Dujarric", "person")], ["Stephane Dujarric"], {"Stephane Dujarric": 1}),
     ("spokespeople-stay-apart",
@@ -38,6 +44,11 @@ def test_merge(quoted, known, expected):
     for sp in idx.speakers.values():
         got[sp.name] = got.get(sp.name, 0) + sp.quotes
     assert got == expected
+
+
+def test_joint_speakers_are_one_speaker_across_articles():
+    idx = index([("a1", "Lee and Park", "group"), ("a2", "Lee and Park", "group")])
+    assert [(s.id, s.quotes) for s in idx.speakers.values()] == [("group:lee-and-park", 2)]
 
 
 def test_spokespeople_in_two_articles_are_two_speakers():

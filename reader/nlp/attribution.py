@@ -85,6 +85,8 @@ class Attributor(ArticleMentions):
         exits = sorted((t for t in toks if not lo <= t.head.i <= hi), key=lambda t: -t.i)
         for child in exits:
             h, steps = child.head, 0
+            if self._asked_of(child):
+                continue  # “…” as what someone was asked: the asker's words, not the subject's
             while steps < 6:
                 # a quote inside a verb's subject ("the “low-cost” airline said") is not its content
                 if not self.inside[h.i] and child.dep_ not in SUBJECT_DEPS:
@@ -101,9 +103,26 @@ class Attributor(ArticleMentions):
                 child, h, steps = h, h.head, steps + 1
         return None
 
+    def _asked_of(self, tok) -> bool:
+        """Does the way up from ``tok`` pass a passive reporting verb ("when asked what …",
+        "he was told that …")? Its subject is the one spoken to."""
+        h = tok.head
+        for _ in range(6):
+            if h.lemma_ in REPORTING and h.tag_ == "VBN" and (
+                any(c.dep_ == "auxpass" for c in h.children) or h.dep_ == "advcl" and not any(c.dep_ in SUBJECT_DEPS for c in h.children)
+            ):
+                return True
+            if h.head is h:
+                return False
+            h = h.head
+        return False
+
     def in_sentence(self, toks, according: bool = False) -> Speaker | None:
         """A reporting verb elsewhere in the quote's sentence ("…, he said." as parataxis), the
         nearest first (or, with ``according``, "according to X" there)."""
+        lo, hi = toks[0].i, toks[-1].i
+        if any(self._asked_of(t) for t in toks if not lo <= t.head.i <= hi):
+            return None
         sents = {self.sent_index(toks[0].i), self.sent_index(toks[-1].i)}
         pivot = toks[0].i
         verbs = []

@@ -62,6 +62,11 @@ def scan_marks(text: str, start: int, end: int) -> list[Mark]:
             right = not prev.isspace() and i > start
             # ‘…,’ " — an inner quote's closing mark, a space, then the outer one
             right = right or (prev == " " and i - 2 >= start and text[i - 2] in "'’" and (nxt.isspace() or nxt in ".,;:"))
+            if prev.isspace() and nxt == " " and ch == '"':  # a mark with a space on both sides
+                after = text[i + width : end].lstrip(" ")[:1]
+                before = text[start:i].rstrip(" ")[-1:]
+                left = left or after.isalnum()  # " We will…"
+                right = right or (not after.isalnum() and before in ".,!?…")  # …we will. "
             if ch in "“„«":
                 marks.append(Mark(i, width, DOUBLE, True, False))
             elif ch in "”»":
