@@ -104,14 +104,14 @@ class Attributor(ArticleMentions):
         return None
 
     def _asked_of(self, tok) -> bool:
-        """Does the way up from ``tok`` pass a passive reporting verb ("when asked what …",
-        "he was told that …")? Its subject is the one spoken to."""
+        """Is the first reporting verb up from ``tok`` a passive one ("when asked what …", "he
+        was told that …")? Its subject is the one spoken to."""
         h = tok.head
         for _ in range(6):
-            if h.lemma_ in REPORTING and h.tag_ == "VBN" and (
-                any(c.dep_ == "auxpass" for c in h.children) or h.dep_ == "advcl" and not any(c.dep_ in SUBJECT_DEPS for c in h.children)
-            ):
-                return True
+            if h.lemma_ in REPORTING and h.pos_ in ("VERB", "AUX"):  # the first reporting verb up decides
+                return h.tag_ == "VBN" and (
+                    any(c.dep_ == "auxpass" for c in h.children) or h.dep_ == "advcl" and not any(c.dep_ in SUBJECT_DEPS for c in h.children)
+                )
             if h.head is h:
                 return False
             h = h.head

@@ -84,6 +84,18 @@ def _register_components() -> None:
         return doc
 
 
+def _split_glued_marks(nlp) -> None:
+    """Quote marks glued to a word (`…,”Clinton said`, `said,“Look`) become tokens of their
+    own, so the parser sees the name and the verb."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [
+        r"(?<=[^\W\d_])[,.!?;:](?=[”\"’“‘])",  # punctuation between a word and a mark
+        r"(?<=[,.!?;:])[”\"’“‘](?=[^\W\d_])",  # a mark between punctuation and a word
+    ]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 @lru_cache(maxsize=2)
 def load(name: str):
     """Load the spaCy pipeline (slow: a second or so; only when something is not cached)."""
@@ -91,6 +103,7 @@ def load(name: str):
 
     _register_components()
     nlp = spacy.load(name)
+    _split_glued_marks(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("reader_paragraphs", before="parser")
     # Texts are split into paragraphs before parsing (see annotate), so this only guards the

@@ -83,11 +83,16 @@ def _is_title_line(text: str, a: int, b: int) -> bool:
 
 
 def _is_heading(par: str) -> bool:
-    """A headline or cross-head: ALL CAPS, or short with no sentence-final punctuation."""
+    """A headline or cross-head: ALL CAPS, Title Case, or short with no sentence-final
+    punctuation."""
     stripped = par.strip()
     letters = [c for c in stripped if c.isalpha()]
     if len(letters) > 8 and sum(c.isupper() for c in letters) / len(letters) > 0.85:
         return True
+    words = [w.strip("“”\"‘’'(") for w in stripped.split()]
+    words = [w for w in words if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    if 4 <= len(words) <= 20 and all(w[0].isupper() for w in words):
+        return True  # John Doe On How History Makes Us Feel “Invisible.”
     if stripped.endswith(_END_PUNCT):
         return False
     return len(stripped.split()) <= 20
