@@ -135,6 +135,31 @@ def level_table(rows: list[tuple[dict, str]]) -> str:
     return "\n".join(lines)
 
 
+# How a (rule, resolution) pair earns its level: "high" when right >= 95% of the time on at
+# least 50 judged quotes, where "right" counts named sources (the right person) and, for
+# pronoun or description sources, the right attribution words; pairs resolved through a
+# pronoun or a description are at most "medium" (the gold does not say whom "he" meant);
+# "medium" from 80% on at least 10; the rest "low" (about one in four or more wrong, or too
+# rare to tell).
+HIGH, MEDIUM, MIN_N, MIN_N_MEDIUM = 0.95, 0.80, 50, 10
+UNVERIFIABLE = {"pronoun", "antecedent", "role", "as-written", "thing"}
+
+
+def proposed_levels(rows: list[tuple[dict, str]]) -> dict[tuple[str, str], tuple[str, float, int]]:
+    """(rule, resolution) -> (level, accuracy, judged quotes) by the policy above."""
+    t = defaultdict(lambda: defaultdict(int))
+    for p, v in rows:
+        if p.get("speaker"):
+            t[(p.get("rule"), p.get("resolution"))][v] += 1
+    out = {}
+    for key, c in t.items():
+        judged = c["right"] + c["wrong"] + c["mention-right"] + c["mention-wrong"]
+        acc = (c["right"] + c["mention-right"]) / judged if judged else 0.0
+        level = "high" if acc >= HIGH and judged >= MIN_N and key[1] not in UNVERIFIABLE else "medium" if acc >= MEDIUM and judged >= MIN_N_MEDIUM else "low"
+        out[key] = (level, acc, judged)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pred", type=Path, help="predictions already made (else `reader quotes` runs now)")
@@ -154,7 +179,13 @@ def main() -> None:
         print(f"== {name} ({len(parts[name])} articles)")
         print(score_line(gold, pred, parts[name], a.verbose))
         if a.levels and name != "whole":
-            print(level_table(judged(gold, pred, parts[name])))
+            rows = judged(gold, pred, parts[name])
+            print(level_table(rows))
+            if name == "tune":
+                print("proposed CONFIDENCE (nlp/rules.py), from this part:")
+                for key, (level, acc, n) in sorted(proposed_levels(rows).items(), key=lambda kv: -kv[1][2]):
+                    if level != "low":
+                        print(f"    ({key[0]!r}, {key[1]!r}): {level!r},  # right {acc:.3f} of {n}")
 
 
 if __name__ == "__main__":
