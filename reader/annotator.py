@@ -1,28 +1,95 @@
-"""Annotating many articles: in this process, or in worker processes that each write the cache.
+"""Annotating many articles: in this process, or in a pool of worker processes that write the
+cache.
 
 `reader annotate` runs this as a process of its own; the app starts that process and watches
 its progress (one JSON line per finished article), so the app itself is never forked and its
-event loop never waits on spaCy. Workers are forked from the annotate process after the model is
-loaded, so they share its memory; each takes every Nth article of the length-sorted list (like
-lengths batch well, and the shards stay balanced) and writes its results straight to the cache.
+event loop never waits on spaCy. The workers (the standard ``ProcessPoolExecutor``) are forked
+from the annotate process after the model is loaded, so they share its memory; each task is a
+few articles of like length, written straight to the cache.
+
+A worker that dies (killed, out of memory) breaks the pool: Python says so at once
+(``BrokenProcessPool``). The articles of the tasks it took with it go again in a new pool,
+one article at a time, so that one that kills a worker again is known; it is then reported
+(and cached as failed), and the rest goes on.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import threading
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 
 from reader.articles import Article
 from reader.cache import Cache
 from reader.library import annotations_for, describe
 from reader.nlp import pipeline
 from reader.nlp.annotate import BATCH_SIZE, annotate
+from reader.records import Annotation
+
+# Articles a task: small enough that progress moves and an article asked for is reached soon,
+# big enough for spaCy's batches (16 measured within 3% of 32: bench/annotate_sweep.py).
+TASK_ARTICLES = 16
+DIED = "the annotating process died (killed, or out of memory) twice on this article"
 
 
 def default_processes() -> int:
     """Two processes measured 1.7x one on this 2-core machine (bench/scale.py); use the cores."""
     return max(1, min(4, os.cpu_count() or 1))
+
+
+@dataclass
+class _Task:
+    articles: list[Article]
+    careful: bool = False  # a retry after a worker died: alone in the pool
+
+
+class Queue:
+    """What is still to annotate, in order; ``first(article_id)`` moves an article (and its
+    task) to the front, for the one the reader has just opened."""
+
+    def __init__(self, tasks: list[_Task]) -> None:
+        self._tasks = deque(tasks)
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._tasks)
+
+    def pop(self) -> _Task:
+        with self._lock:
+            return self._tasks.popleft()
+
+    def push_front(self, task: _Task) -> None:
+        with self._lock:
+            self._tasks.appendleft(task)
+
+    def first(self, article_id: str) -> bool:
+        with self._lock:
+            for task in self._tasks:
+                for article in task.articles:
+                    if article.id == article_id:
+                        task.articles.remove(article)
+                        if not task.articles:
+                            self._tasks.remove(task)
+                        self._tasks.appendleft(_Task([article], task.careful))
+                        return True
+        return False
+
+
+_NLP = None  # the loaded model, set before the workers are forked
+
+
+def _work(articles: list[Article], cache: Cache, batch_size: int) -> list[tuple[str, str | None]]:
+    names = [describe(a) for a in articles]
+    done = []
+    for article, ann in zip(articles, annotate(_NLP, (a.body for a in articles), batch_size, names)):
+        cache.put(article.id, ann)
+        done.append((article.id, ann.error))
+    return done
 
 
 def annotate_to_cache(
@@ -32,9 +99,12 @@ def annotate_to_cache(
     processes: int = 1,
     batch_size: int = BATCH_SIZE,
     on_done: Callable[[str, str | None], None] | None = None,
+    on_queue: Callable[[Queue], None] | None = None,
 ) -> int:
     """Annotate ``articles`` into ``cache``; ``on_done(article_id, error)`` as each one is
-    written (``error`` says why an article failed, else None)."""
+    written (``error`` says why an article failed, else None). ``on_queue`` receives the queue
+    of what is left (to reorder it while the work runs)."""
+    global _NLP
     cache.sweep()
     if not articles:
         return 0
@@ -45,34 +115,63 @@ def annotate_to_cache(
             if on_done:
                 on_done(article.id, ann.error)
         return done
-    order = sorted(articles, key=lambda a: len(a.body))
-    nlp = pipeline.load(pipeline.model_info(model).name)
-    processes = min(processes, len(order))
+    order = sorted(articles, key=lambda a: len(a.body))  # like lengths batch well
+    queue = Queue([_Task(order[i : i + TASK_ARTICLES]) for i in range(0, len(order), TASK_ARTICLES)])
+    if on_queue:
+        on_queue(queue)
+    _NLP = pipeline.load(pipeline.model_info(model).name)
+    by_id = {a.id: a for a in articles}
+    finished: set[str] = set()
+
+    def report(results: list[tuple[str, str | None]]) -> None:
+        for article_id, error in results:
+            if article_id not in finished:
+                finished.add(article_id)
+                if on_done:
+                    on_done(article_id, error)
+
     ctx = mp.get_context("fork")  # the annotate process, never the app: share the loaded model
-    queue = ctx.Queue()
-    shards = [order[i::processes] for i in range(processes)]
-    workers = [ctx.Process(target=_work, args=(nlp, shard, cache, batch_size, queue), daemon=True) for shard in shards]
-    for w in workers:
-        w.start()
-    done = finished = 0
-    while finished < len(workers):
-        item = queue.get()
-        if item is None:
-            finished += 1
-            continue
-        done += 1
-        if on_done:
-            on_done(*item)
-    for w in workers:
-        w.join()
-    return done
+    while len(queue):
+        pool = ProcessPoolExecutor(max_workers=processes, mp_context=ctx)
+        running: dict = {}
+        try:
+            while len(queue) or running:
+                # keep every worker busy, with one task waiting; a careful retry runs alone
+                while len(queue) and len(running) < 2 * processes:
+                    task = queue.pop()
+                    if task.careful and running:
+                        queue.push_front(task)
+                        break
+                    running[pool.submit(_work, task.articles, cache, batch_size)] = task
+                    if task.careful:
+                        break
+                for future in wait(running, return_when=FIRST_COMPLETED).done:
+                    task = running.pop(future)
+                    report(future.result())  # BrokenProcessPool if a worker died
+        except BrokenProcessPool:
+            lost = [t for t in running.values()] + [task]
+            for t in lost:
+                if t.careful:  # it killed a worker twice
+                    for a in t.articles:
+                        if a.id not in finished:
+                            cache.put(a.id, Annotation([], [], [], error=DIED))
+                            report([(a.id, DIED)])
+                else:
+                    for a in reversed(t.articles):
+                        if a.id not in finished and cache.get(a.id) is None:
+                            queue.push_front(_Task([a], careful=True))
+                        elif a.id not in finished:  # written before the worker died
+                            report([(a.id, cache.get(a.id).error)])
+        except BaseException:  # Ctrl+C, SIGTERM as an exception, a bug: no worker outlives us
+            _stop(pool)
+            raise
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+    return len(finished & by_id.keys())
 
 
-def _work(nlp, articles: list[Article], cache: Cache, batch_size: int, queue) -> None:
-    try:
-        names = [describe(a) for a in articles]
-        for article, ann in zip(articles, annotate(nlp, (a.body for a in articles), batch_size, names)):
-            cache.put(article.id, ann)
-            queue.put((article.id, ann.error))
-    finally:
-        queue.put(None)
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers now (shutdown() lets them finish their tasks first)."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.terminate()

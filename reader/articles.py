@@ -11,9 +11,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomli
-
-from reader import faults, textclean
+from reader import faults, textclean, tomltext
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 # and what formats.py reads, any number of articles a file
@@ -128,13 +126,11 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict, str, list[str]]:
     raw = text[first.end() + 1 : closing.start()]
     body = text[closing.end() + 1 :] if closing.end() < len(text) else ""
     try:
-        data = tomli.loads(raw)
-    except tomli.TOMLDecodeError as exc:
+        data = tomltext.loads(raw)
+    except tomltext.BadToml as exc:
         # tomli counts lines from the front matter; the file has the +++ line above it.
-        line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
-        where = f"line {line + 1}, column {col}" if line else "front matter"
-        msg = getattr(exc, "msg", str(exc))
-        return {}, body, [f"{textclean.safe(str(path))}:{where}: bad front matter ({msg}); metadata ignored"]
+        where = ":" + exc.where.replace(f"line {exc.line},", f"line {exc.line + 1},") if exc.line else ""
+        return {}, body, [f"{textclean.safe(str(path))}{where}: bad front matter ({exc.why}); metadata ignored"]
     meta, problems = {}, []
     for key in FRONT_MATTER_FIELDS:
         if key not in data:

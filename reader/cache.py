@@ -51,6 +51,12 @@ class Cache:
             path.unlink(missing_ok=True)
             return None
 
+    def drop(self, article_id: str) -> None:
+        try:
+            self._file(article_id).unlink(missing_ok=True)
+        except OSError:
+            pass
+
     def put(self, article_id: str, annotation: Annotation) -> None:
         path = self._file(article_id)
         try:

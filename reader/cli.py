@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--processes", type=int, default=None, metavar="N", help="worker processes (default: one per core, up to 4)")
     p.add_argument("--batch-size", type=int, default=None, metavar="N")
     p.add_argument("--jsonl", action="store_true", help="one JSON line per finished article (for the app)")
+    p.add_argument("--app", action="store_true", help=argparse.SUPPRESS)  # started by the app: requests on stdin
     p = sub.add_parser("bookmarks", help="export the bookmarked quotes")
     p.add_argument("--format", choices=("jsonl", "md"), default="md")
     sub.add_parser("themes", help="list the themes, where each comes from, and the ones that failed")
@@ -395,7 +396,9 @@ def cmd_annotate(args) -> int:
 
     start = time.perf_counter()
     processes = args.processes or default_processes()
-    annotate_to_cache(missing, cache, args.model, processes, args.batch_size or BATCH_SIZE, on_done)
+    if args.app:
+        _listen_to_the_app(missing)
+    annotate_to_cache(missing, cache, args.model, processes, args.batch_size or BATCH_SIZE, on_done, _QUEUE.append)
     bar.close()
     seconds = time.perf_counter() - start
     if not args.jsonl:  # (the app, which asks for jsonl, writes its own)
@@ -410,10 +413,42 @@ def cmd_annotate(args) -> int:
     return 0
 
 
+_QUEUE: list = []  # the annotation queue, once it exists (the app's requests reorder it)
+
+
+def _listen_to_the_app(missing) -> None:
+    """Started by the app (--app), which is at the other end of stdin: `first ID` puts the article it has
+    just opened at the front of the queue; end of input means the app is gone, and so must be
+    this process and its workers."""
+    import signal
+    import threading
+
+    def listen() -> None:
+        # os.read on the descriptor, not sys.stdin: a thread blocked inside sys.stdin holds its
+        # lock, and a worker forked meanwhile would wait for it for ever (multiprocessing
+        # closes sys.stdin in every child)
+        pending = b""
+        while chunk := os.read(0, 4096):
+            pending += chunk
+            *lines, pending = pending.split(b"\n")
+            for line in lines:
+                word, _, article_id = line.decode("utf-8", "replace").strip().partition(" ")
+                if word == "first" and _QUEUE:
+                    _QUEUE[0].first(article_id)
+        if os.getsid(0) == os.getpid():  # our own session (the app starts us so): workers too
+            os.killpg(0, signal.SIGTERM)
+        os._exit(0)
+
+    threading.Thread(target=listen, daemon=True, name="app-requests").start()
+
+
 def cmd_bookmarks(args) -> int:
     from reader.state import StateFile
 
-    marks = StateFile.default().bookmarks()
+    state = StateFile.default()
+    marks = state.bookmarks()
+    if state.problem:
+        print(f"reader: {state.problem}", file=sys.stderr)
     if args.format == "jsonl":
         output.jsonl(
             {"article_id": b.article_id, "quote": b.quote, "speaker": b.speaker, "title": b.title,
@@ -456,7 +491,10 @@ def cmd_config(args) -> int:
     from reader.themes import DEFAULT_THEME
 
     c = args.config
-    state = StateFile.default().load()
+    state_file = StateFile.default()
+    state = state_file.load()
+    if state_file.problem:
+        print(f"reader: {state_file.problem}", file=sys.stderr)
     theme = decide(None, "READER_THEME", state.theme, c.theme, DEFAULT_THEME)
     print(f"config file: {safe(str(c.path))}{'' if c.exists else ' (not there: defaults)'}")
     print(f"theme:       {theme}")

@@ -11,9 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomli
-
-from reader import paths
+from reader import paths, tomltext
 from reader.entities import KINDS
 from reader.textclean import safe
 
@@ -62,10 +60,10 @@ def load_config(path: Path | None = None) -> Config:
         return config
     config.exists = True
     try:
-        data = tomli.loads(text)
-    except tomli.TOMLDecodeError as exc:
-        line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
-        config.problems.append(f"{shown}:line {line}, column {col}: not valid TOML ({getattr(exc, 'msg', exc)}); using the defaults")
+        data = tomltext.loads(text)
+    except tomltext.BadToml as exc:
+        where = f"{exc.where}: " if exc.where else " "
+        config.problems.append(f"{shown}:{where}not valid TOML ({exc.why}); using the defaults")
         return config
 
     def bad(key: str, why: str) -> None:

@@ -10,9 +10,11 @@ sent back, so an unchanged feed or page is not downloaded again.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import re
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -20,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader import __version__
+from reader import __version__, faults
 from reader.cache import atomic_write
 from reader.textclean import safe
 
@@ -68,20 +70,28 @@ class Fetcher:
         result = Result()
         queue = list(dict.fromkeys(urls))
         done = 0
-        while done < len(queue):
-            url = queue[done]
-            done += 1
+        try:
+            while done < len(queue):
+                url = queue[done]
+                done += 1
+                try:
+                    links = self._one(url, result, is_page=url not in urls)
+                except FetchError as exc:
+                    result.failures.append(f"{safe(url)}: {exc}")
+                    links = []
+                except Exception as exc:  # one URL never costs the others, nor the saved state
+                    result.failures.append(faults.report(safe(url), "fetching", exc))
+                    links = []
+                for link in links:
+                    if link not in queue:
+                        queue.append(link)
+                if progress:
+                    progress(done, len(queue))
+        finally:  # what was fetched is remembered, also when the run is interrupted
             try:
-                links = self._one(url, result, is_page=url not in urls)
-            except FetchError as exc:
-                result.failures.append(f"{safe(url)}: {exc}")
-                links = []
-            for link in links:
-                if link not in queue:
-                    queue.append(link)
-            if progress:
-                progress(done, len(queue))
-        atomic_write(self.state_path, json.dumps(self.state, indent=1, sort_keys=True).encode())
+                atomic_write(self.state_path, json.dumps(self.state, indent=1, sort_keys=True).encode())
+            except OSError as exc:
+                result.failures.append(f"{safe(str(self.state_path))}: cannot save ({exc.strerror or exc})")
         return result
 
     def _one(self, url: str, result: Result, is_page: bool) -> list[str]:
@@ -91,6 +101,8 @@ class Fetcher:
         known = self.state.get(url, {})
         saved_as = self.into / known["file"] if known.get("file") else None
         response = self._get(url, known if saved_as and saved_as.exists() else {})
+        if response is None and (saved_as is None or not saved_as.exists()):
+            raise FetchError("answered 304 Not Modified, but nothing was asked to compare")
         if response is None:  # 304: what we have is current
             result.unchanged += 1
             return self._links(saved_as.read_bytes()) if saved_as.suffix == ".xml" else []
@@ -122,10 +134,7 @@ class Fetcher:
             request.add_header("If-Modified-Since", known["last_modified"])
         try:
             with self.opener.open(request, timeout=self.timeout) as response:
-                data = response.read(self.max_bytes + 1)
-                if len(data) > self.max_bytes:
-                    raise FetchError(f"larger than {self.max_bytes / 1e6:.0f} MB; not saved")
-                return data, response.headers
+                return self._body(response), response.headers
         except urllib.error.HTTPError as exc:
             if exc.code == 304:
                 return None
@@ -139,8 +148,38 @@ class Fetcher:
             raise FetchError(f"cannot reach it ({safe(str(reason))})") from None
         except TimeoutError:
             raise FetchError(f"no answer within {self.timeout:g} s") from None
+        except http.client.HTTPException as exc:  # a garbled status line, a broken chunk
+            raise FetchError(f"the server's answer was broken ({type(exc).__name__}: {safe(str(exc))[:80]})") from None
         except (OSError, ValueError) as exc:  # a connection reset mid-body, a malformed URL
             raise FetchError(f"failed ({safe(str(exc))})") from None
+
+    def _body(self, response) -> bytes:
+        """The whole answer within ``timeout`` seconds (a server sending a byte a second
+        must not hold us for ever), at most ``max_bytes``, and all of what it announced."""
+        deadline = time.monotonic() + self.timeout
+        chunks, size = [], 0
+        sock = getattr(getattr(getattr(response, "fp", None), "raw", None), "_sock", None)
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise FetchError(f"the whole answer did not come within {self.timeout:g} s")
+            if sock is not None:
+                sock.settimeout(left)  # no single wait may pass the deadline either
+            try:
+                chunk = response.read1(65536)
+            except TimeoutError:
+                raise FetchError(f"the whole answer did not come within {self.timeout:g} s") from None
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise FetchError(f"larger than {self.max_bytes / 1e6:.0f} MB; not saved")
+        data = b"".join(chunks)
+        expected = response.headers.get("Content-Length")
+        if expected and expected.isdigit() and len(data) < int(expected):
+            raise FetchError(f"the answer was cut short ({len(data):,} of {int(expected):,} bytes); not saved")
+        return data
 
     @staticmethod
     def _is_feed(url: str, content_type: str, data: bytes) -> bool:

@@ -14,7 +14,7 @@ from reader.cache import Cache
 from reader.entities import NAME_LABELS, name_key, vote_labels
 from reader.nlp import pipeline
 from reader.nlp.annotate import ANNOTATOR_VERSION
-from reader.records import Annotation, Quote, compact
+from reader.records import Annotation, Quote, compact, fits
 from reader.speakers import Speaker, SpeakerIndex
 from reader.textclean import safe
 
@@ -168,6 +168,11 @@ def take_cached(lib: Library, cache: Cache) -> list[Article]:
     missing = []
     for article in lib.articles:
         ann = cache.get(article.id)
+        if ann is not None and not fits(ann, len(article.body)):
+            # it decoded, but its offsets do not fit the text: drawing it would fail
+            lib.problems.append(f"{describe(article)}: its cached annotation did not fit the text; annotating it again")
+            cache.drop(article.id)
+            ann = None
         if ann is None:
             missing.append(article)
         else:

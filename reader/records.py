@@ -61,6 +61,25 @@ class Annotation(msgspec.Struct):
     error: str | None = None
 
 
+def fits(ann: Annotation, length: int) -> bool:
+    """Do the annotation's offsets fit a body of ``length`` characters (in range, each span
+    ordered, a quote's parts in text order)? A cache entry that decodes can still lie."""
+
+    def ok(a: int, b: int) -> bool:
+        return 0 <= a <= b <= length
+
+    if not all(ok(e.start, e.end) for e in ann.entities) or not all(ok(a, b) for a, b in ann.chunks):
+        return False
+    for q in ann.quotes:
+        if not q.parts or not all(ok(a, b) for a, b in q.parts):
+            return False
+        if any(q.parts[i][1] > q.parts[i + 1][0] for i in range(len(q.parts) - 1)):
+            return False
+        if q.mention is not None and not ok(*q.mention):
+            return False
+    return True
+
+
 def _pack(offsets) -> bytes:
     """Character offsets, stored as compressed differences (they climb through the text:
     small steps, which compress to a byte or two each)."""

@@ -17,8 +17,10 @@ from pathlib import Path
 import msgspec
 
 from reader import paths
+from reader.textclean import safe
 
 log = logging.getLogger("reader.state")
+TIMEOUT = 5.0  # seconds to wait for another process's lock
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -57,6 +59,8 @@ class StateFile:
     def __init__(self, path: Path):
         self.path = path
         self._db: sqlite3.Connection | None = None
+        # Why the state lives in memory for this session (set once; the app and CLI say it once)
+        self.problem: str | None = None
 
     @classmethod
     def default(cls) -> StateFile:
@@ -69,22 +73,67 @@ class StateFile:
         return self._db
 
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        """The state file; moved aside only when SQLite says it is damaged. A file that is
+        locked by another process, or a folder that cannot be made or written, leaves the
+        state in memory for this session (and says so once), never touching the file."""
         try:
-            return self._connect()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            return self._connect(self.path)
         except sqlite3.DatabaseError as exc:
+            if _code(exc) not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+                return self._in_memory(exc)  # busy, locked, read-only, full: not damaged
             aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
             log.warning("reading state %s unreadable (%s); kept as %s, starting fresh", self.path, exc, aside.name)
-            self.path.replace(aside)
-            return self._connect()
+            try:
+                self.path.replace(aside)
+                return self._connect(self.path)
+            except (OSError, sqlite3.Error) as again:
+                return self._in_memory(again)
+        except OSError as exc:  # the data folder is a file, or cannot be made
+            return self._in_memory(exc)
 
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=5, isolation_level=None, check_same_thread=False)
+    def _in_memory(self, exc: BaseException, copy_from: sqlite3.Connection | None = None) -> sqlite3.Connection:
+        if _code(exc) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            why = "it is busy: another program holds it locked"
+        elif isinstance(exc, (FileExistsError, NotADirectoryError)):
+            why = "a file stands where its folder should be"
+        else:
+            why = getattr(exc, "strerror", None) or str(exc)
+        # (said once by the app or the command, which read it from here)
+        self.problem = f"cannot save the reading state to {safe(str(self.path))} ({why}); keeping it in memory for this session"
+        db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        if copy_from is not None:
+            try:
+                copy_from.backup(db)
+            except sqlite3.Error:
+                pass
+        db.executescript(SCHEMA)
+        return db
+
+    @staticmethod
+    def _connect(path) -> sqlite3.Connection:
+        # a locked file is waited for up to TIMEOUT seconds, then called busy (never corrupt)
+        db = sqlite3.connect(path, timeout=TIMEOUT, isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
         db.executescript(SCHEMA)
         db.execute("SELECT count(*) FROM kv").fetchone()  # a damaged file fails here, not later
         return db
+
+    def _run(self, action):
+        """Run a write; when the disk refuses it (full, read-only, locked), go on in memory with
+        everything read so far, and do it there."""
+        try:
+            return action(self.db)
+        except sqlite3.Error as exc:
+            if self.db_in_memory:
+                raise
+            self._db = self._in_memory(exc, copy_from=self._db)
+            return action(self._db)
+
+    @property
+    def db_in_memory(self) -> bool:
+        return self.problem is not None
 
     def close(self) -> None:
         if self._db is not None:
@@ -119,16 +168,19 @@ class StateFile:
 
     def toggle_bookmark(self, b: Bookmark) -> bool:
         """Bookmark the quote, or remove it if it was bookmarked; True if it is now."""
-        db = self.db
-        with db:
-            db.execute("BEGIN IMMEDIATE")
-            gone = db.execute("DELETE FROM bookmarks WHERE article_id = ? AND start = ?", (b.article_id, b.start)).rowcount
-            if not gone:
-                db.execute(
-                    "INSERT INTO bookmarks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (b.article_id, b.start, b.end, b.quote, b.speaker, b.title, b.file, b.url, b.at or time.time()),
-                )
-        return not gone
+
+        def toggle(db: sqlite3.Connection) -> bool:
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                gone = db.execute("DELETE FROM bookmarks WHERE article_id = ? AND start = ?", (b.article_id, b.start)).rowcount
+                if not gone:
+                    db.execute(
+                        "INSERT INTO bookmarks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (b.article_id, b.start, b.end, b.quote, b.speaker, b.title, b.file, b.url, b.at or time.time()),
+                    )
+            return not gone
+
+        return self._run(toggle)
 
     def bookmarks(self) -> list[Bookmark]:
         try:
@@ -138,7 +190,20 @@ class StateFile:
             return []
 
     def _write(self, sql: str, args: tuple) -> None:
-        try:
-            self.db.execute(sql, args)
-        except sqlite3.Error as exc:  # a full or read-only disk costs the state, not the session
-            log.warning("could not save reading state to %s (%s)", self.path, exc)
+        try:  # a full or read-only disk costs the saving, not the session
+            self._run(lambda db: db.execute(sql, args))
+        except sqlite3.Error as exc:
+            log.warning("could not keep the reading state (%s)", exc)
+
+
+def _code(exc: BaseException) -> int | None:
+    """SQLite's own error code (SQLITE_BUSY, SQLITE_CORRUPT, ...), when there is one."""
+    code = getattr(exc, "sqlite_errorcode", None)  # Python 3.11 and later
+    if isinstance(code, int):
+        return code & 0xFF
+    text = str(exc).lower()
+    for words, value in (("not a database", sqlite3.SQLITE_NOTADB), ("malformed", sqlite3.SQLITE_CORRUPT),
+                         ("locked", sqlite3.SQLITE_BUSY)):
+        if words in text:
+            return value
+    return None

@@ -10,9 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomli
-
-from reader import paths
+from reader import paths, tomltext
 from reader.textclean import safe
 
 COLOR_KEYS = ("primary", "secondary", "warning", "error", "success", "accent", "foreground", "background", "surface", "panel", "boost")
@@ -47,11 +45,10 @@ def load_theme(path: Path, origin: str) -> tuple[ThemeSpec | None, str | None]:
     """One theme file: the spec, or None and a one-line reason naming the file."""
     shown = safe(str(path))
     try:
-        data = tomli.loads(path.read_text(encoding="utf-8"))
-    except tomli.TOMLDecodeError as exc:
-        line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
-        where = f"line {line}, column {col}" if line else "?"
-        return None, f"{shown}:{where}: not valid TOML ({getattr(exc, 'msg', exc)})"
+        data = tomltext.loads(path.read_text(encoding="utf-8"))
+    except tomltext.BadToml as exc:
+        where = f"{exc.where}: " if exc.where else " "
+        return None, f"{shown}:{where}not valid TOML ({exc.why})"
     except (OSError, UnicodeDecodeError) as exc:
         return None, f"{shown}: cannot read ({exc})"
     for key in data:

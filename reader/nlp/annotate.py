@@ -6,7 +6,6 @@ run later over the cached records.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 
 import msgspec
@@ -23,6 +22,9 @@ ANNOTATOR_VERSION = "11"
 # at paragraph ends, and their spans shifted back into the body.
 PIECE_CHARS = 20_000
 BATCH_SIZE = 32
+# At most this many characters go to the parser at once (a batch of 32 news articles is
+# about 150,000; a 2-million-character text would otherwise be 32 pieces of 20,000 at once).
+BATCH_CHARS = 60_000
 
 
 def pieces(body: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
@@ -82,19 +84,19 @@ def _shift(ann: Annotation, offset: int) -> Annotation:
 def annotate(
     nlp, bodies: Iterable[str], batch_size: int = BATCH_SIZE, names: Sequence[str] | None = None
 ) -> Iterator[Annotation]:
-    """Annotate texts in order, one Annotation each, streaming through ``nlp.pipe``; each
-    piece of a long text travels with its body number and offset (``as_tuples``).
+    """Annotate texts in order, one Annotation each. Pieces of at most ``PIECE_CHARS`` go to
+    ``nlp.pipe`` in batches of at most ``batch_size`` pieces and ``BATCH_CHARS`` characters, so
+    the parser's memory stays bounded however long an article is.
 
     A failure costs only its article: an exception in our rules gives that article an
     Annotation with ``error`` set (the traceback goes to the log, naming ``names[n]``), and
-    one inside spaCy ends that ``nlp.pipe`` run, whose unfinished pieces are then parsed one
-    at a time before a new run takes the rest.
+    one inside spaCy makes that batch's pieces go through one at a time (the culprit fails
+    alone).
     """
-    feed = _Feed(bodies)
     parts: list[Annotation] = []
     failed: str | None = None
 
-    def take(doc, n: int, offset: int, text: str | None = None) -> None:
+    def take(doc, n: int, offset: int, text: str) -> None:
         nonlocal failed
         if failed is not None:
             return  # an earlier piece of this article failed: the article is failed
@@ -107,61 +109,38 @@ def annotate(
             faults.report(name, "annotation", exc)
             failed = faults.summary(exc)
 
-    def finish() -> Annotation:
-        nonlocal failed, parts
-        ann = _merge(parts) if failed is None else Annotation([], [], [], error=failed)
-        parts, failed = [], None
-        return ann
-
-    while not feed.exhausted:
+    for batch in _batches(_pieces_of(bodies), batch_size, BATCH_CHARS):
+        texts = [text for text, _ in batch]
         try:
-            for doc, (n, offset, last) in nlp.pipe(feed, batch_size=batch_size, as_tuples=True):
-                feed.returned()
-                take(doc, n, offset)
-                if last:
-                    yield finish()
+            docs = list(nlp.pipe(texts, batch_size=len(texts)))
         except Exception:
-            # spaCy itself failed on something in the batch it was working on: those pieces one
-            # by one (the culprit fails alone), then on with a fresh run over the rest
-            for text, (n, offset, last) in feed.in_flight():
-                take(None, n, offset, text)
-                if last:
-                    yield finish()
+            docs = [None] * len(texts)  # spaCy itself failed on one of them: one at a time
+        for doc, (text, (n, offset, last)) in zip(docs, batch):
+            take(doc, n, offset, text)
+            if last:
+                yield _merge(parts) if failed is None else Annotation([], [], [], error=failed)
+                parts, failed = [], None
 
 
-class _Feed:
-    """The pieces for ``nlp.pipe``, remembering which it has taken and not yet given back."""
+def _pieces_of(bodies: Iterable[str]) -> Iterator[tuple[str, tuple[int, int, bool]]]:
+    """(piece, (body number, offset, last piece of its body)) for every piece of every body."""
+    for n, body in enumerate(bodies):
+        cut = pieces(body)
+        for k, (offset, text) in enumerate(cut):
+            yield text, (n, offset, k == len(cut) - 1)
 
-    def __init__(self, bodies: Iterable[str]) -> None:
-        self._pieces = self._cut(bodies)
-        self._taken: deque = deque()
-        self.exhausted = False
 
-    @staticmethod
-    def _cut(bodies: Iterable[str]):
-        for n, body in enumerate(bodies):
-            cut = pieces(body)
-            for k, (offset, text) in enumerate(cut):
-                yield text, (n, offset, k == len(cut) - 1)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        try:
-            item = next(self._pieces)
-        except StopIteration:
-            self.exhausted = True
-            raise
-        self._taken.append(item)
-        return item
-
-    def returned(self) -> None:
-        self._taken.popleft()
-
-    def in_flight(self) -> list:
-        taken, self._taken = list(self._taken), deque()
-        return taken
+def _batches(items: Iterator, size: int, chars: int) -> Iterator[list]:
+    batch: list = []
+    total = 0
+    for item in items:
+        batch.append(item)
+        total += len(item[0])
+        if len(batch) >= size or total >= chars:
+            yield batch
+            batch, total = [], 0
+    if batch:
+        yield batch
 
 
 def _merge(parts: list[Annotation]) -> Annotation:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -96,6 +97,44 @@ def _split_glued_marks(nlp) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+# A "word" (no white space) longer than this is cut into tokens of this size: spaCy peels
+# prefixes and suffixes off a word one at a time, searching the rest each time (a run of
+# 100,000 quote marks took a minute to tokenize), and then parses every mark as a word. No
+# word of real text comes near it.
+LONG_WORD = 1000
+
+
+class LongWordsTokenizer:
+    """spaCy's tokenizer, but a very long run of characters without white space becomes tokens
+    of ``LONG_WORD`` characters (the text is unchanged, so are the offsets; any other text is
+    tokenized exactly as by the plain tokenizer)."""
+
+    _LONG = re.compile(r"\S{%d,}" % (LONG_WORD + 1))
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str):
+        if len(text) <= LONG_WORD or not self._LONG.search(text):
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        docs, pos = [], 0
+        for m in self._LONG.finditer(text):
+            if m.start() > pos:
+                docs.append(self.tokenizer(text[pos : m.start()]))
+            for a in range(m.start(), m.end(), LONG_WORD):  # one token a slice: it is not prose
+                docs.append(Doc(self.tokenizer.vocab, words=[text[a : min(a + LONG_WORD, m.end())]], spaces=[False]))
+            pos = m.end()
+        if pos < len(text):
+            docs.append(self.tokenizer(text[pos:]))
+        doc = Doc.from_docs([d for d in docs if len(d)], ensure_whitespace=False)
+        return doc if doc.text == text else self.tokenizer(text)  # (white space only pieces)
+
+    def __getattr__(self, name):  # pipe, vocab, rules, ...: the wrapped tokenizer's
+        return getattr(self.tokenizer, name)
+
+
 @lru_cache(maxsize=2)
 def load(name: str):
     """Load the spaCy pipeline (slow: a second or so; only when something is not cached)."""
@@ -104,6 +143,7 @@ def load(name: str):
     _register_components()
     nlp = spacy.load(name)
     _split_glued_marks(nlp)
+    nlp.tokenizer = LongWordsTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("reader_paragraphs", before="parser")
     # Texts are split into paragraphs before parsing (see annotate), so this only guards the

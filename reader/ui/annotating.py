@@ -26,14 +26,17 @@ class AnnotationMixin:
         """spaCy runs in a process of its own (`reader annotate`, on every core) that writes the
         cache; this thread watches its progress lines, and each article lights up when done."""
         cache = self.cache or Cache(pipeline_key(self.model))
-        cmd = [sys.executable, "-m", "reader", "annotate", "--jsonl", *map(str, self.paths)]
+        cmd = [sys.executable, "-m", "reader", "annotate", "--jsonl", "--app", *map(str, self.paths)]
         if self.model:
             cmd += ["--model", self.model]
         env = {**os.environ, "READER_CACHE_DIR": str(cache.root)}
         try:
             proc = self._annotator = subprocess.Popen(
-                cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, env=env,
-                start_new_session=True,  # Ctrl+C in the terminal is the app's to handle
+                cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.PIPE, text=True, env=env,
+                # a session of its own: Ctrl+C in the terminal is the app's to handle, and the
+                # annotator and its workers end together (its stdin closing ends them too, should
+                # the app die without a word)
+                start_new_session=True,
             )
             for line in proc.stdout:
                 try:
@@ -53,10 +56,14 @@ class AnnotationMixin:
         self.call_from_thread(self._annotation_done)
 
     def _stop_annotator(self) -> None:
-        """What is finished is in the cache already; the rest is done at the next start."""
+        """What is finished is in the cache already; the rest is done at the next start. The
+        whole process group goes: the annotator and its workers."""
         proc = getattr(self, "_annotator", None)
         if proc is not None and proc.poll() is None:
-            proc.terminate()
+            try:
+                os.killpg(proc.pid, signal.SIGTERM)
+            except OSError:
+                proc.terminate()
 
     def on_unmount(self) -> None:
         self._stop_annotator()

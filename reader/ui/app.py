@@ -111,6 +111,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         self.mark: int | None = None
         self._last_refresh = 0.0
         self._problems_shown = 0
+        self._state_problem_shown = False
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -166,9 +167,11 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         if self._theme_ready and self.state_file is not None and theme != self.remembered.theme:
             self.remembered.theme = theme
             self.state_file.save(self.remembered)
+            self._state_problem()
 
     def on_mount(self) -> None:
         self._setup_look_and_keys()
+        self._state_problem()  # (reading it at start may already have failed)
         self.query_one("#progress").display = False
         self.query_one("#filter-chip").display = False
         self.query_one(ArticleList).focus()
@@ -205,6 +208,13 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         self.library = lib
         self.listed = list(range(len(lib.articles)))
         self._fill_list()
+
+    def _state_problem(self) -> None:
+        """Say once that the reading state could not be saved and lives in memory."""
+        problem = self.state_file.problem if self.state_file else None
+        if problem and not self._state_problem_shown:
+            self._state_problem_shown = True
+            self.notify(problem, title="Reading state", severity="warning", timeout=10, markup=False)
 
     def _show_problems(self) -> None:
         """The library's problems not shown yet: files skipped, articles whose annotation
@@ -346,6 +356,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
             self.read.add(article_id)
             if self.state_file is not None:
                 self.state_file.mark_read(article_id)
+                self._state_problem()
         articles = self.query_one(ArticleList)
         row = self._row_of(index)
         articles.current = row
@@ -452,6 +463,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
             shown.speakers[self.quote], article.title, str(article.path), article.url,
         )
         on = self.state_file.toggle_bookmark(mark)
+        self._state_problem()
         self.notify("Bookmarked." if on else "Bookmark removed.", timeout=2)
 
     def action_bookmarks(self) -> None:
