@@ -15,6 +15,7 @@ one article at a time, so that one that kills a worker again is known; it is the
 
 from __future__ import annotations
 
+import logging
 import multiprocessing as mp
 import os
 import threading
@@ -31,6 +32,7 @@ from reader.nlp import pipeline
 from reader.nlp.annotate import BATCH_SIZE, annotate
 from reader.records import Annotation
 
+log = logging.getLogger("reader.annotate")
 # Articles a task: small enough that progress moves and an article asked for is reached soon,
 # big enough for spaCy's batches (16 measured within 3% of 32: bench/annotate_sweep.py).
 TASK_ARTICLES = 16
@@ -83,13 +85,15 @@ class Queue:
 _NLP = None  # the loaded model, set before the workers are forked
 
 
-def _work(articles: list[Article], cache: Cache, batch_size: int) -> list[tuple[str, str | None]]:
+def _work(articles: list[Article], cache: Cache, batch_size: int) -> tuple[list[tuple[str, str | None]], str | None]:
+    """Annotate into the cache: what was done, and why the cache could not take it if so."""
+    cache.quiet = True  # the parent says it, once
     names = [describe(a) for a in articles]
     done = []
     for article, ann in zip(articles, annotate(_NLP, (a.body for a in articles), batch_size, names)):
         cache.put(article.id, ann)
         done.append((article.id, ann.error))
-    return done
+    return done, cache.problem
 
 
 def annotate_to_cache(
@@ -147,7 +151,11 @@ def annotate_to_cache(
                         break
                 for future in wait(running, return_when=FIRST_COMPLETED).done:
                     task = running.pop(future)
-                    report(future.result())  # BrokenProcessPool if a worker died
+                    results, problem = future.result()  # BrokenProcessPool if a worker died
+                    if problem and cache.problem is None:
+                        cache.problem = problem
+                        log.warning("%s", problem)
+                    report(results)
         except BrokenProcessPool:
             lost = [t for t in running.values()] + [task]
             for t in lost:

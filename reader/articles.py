@@ -139,11 +139,11 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict, str, list[str]]:
         if key == "authors":
             value = [value] if isinstance(value, str) else value
             if isinstance(value, list) and all(isinstance(v, str) for v in value):
-                meta[key] = [textclean.clean(v) for v in value]
+                meta[key] = [textclean.shown(textclean.clean(v)) for v in value]
                 continue
         elif key == "date" or isinstance(value, str):
             # TOML dates are real dates; keep their ISO form.
-            meta[key] = textclean.clean(str(value)).strip() or None
+            meta[key] = textclean.shown(textclean.clean(str(value))).strip() or None
             continue
         problems.append(f"{textclean.safe(str(path))}: front matter `{key}` has the wrong type; ignored")
     return meta, body, problems
@@ -154,7 +154,7 @@ _SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s|$)")
 
 def derive_title(body: str) -> str:
     """A title a person would accept: the first sentence, cut at a word boundary."""
-    first = next((p for p in body.split("\n") if p.strip()), "").strip()
+    first = textclean.shown(next((p for p in body.split("\n") if p.strip()), "")).strip()
     if not first:
         return "(untitled)"
     end = _SENTENCE_END.search(first)

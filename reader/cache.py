@@ -31,6 +31,30 @@ class Cache:
     def __init__(self, pipeline_key: str, root: Path | None = None):
         self.root = root or cache_root()
         self.dir = self.root / pipeline_key
+        # Why the cache cannot be used (read-only, full, a file where its folder should be):
+        # said once a run, and the work goes on without it. ``quiet``: a worker process leaves
+        # the saying to its parent.
+        self.problem: str | None = None
+        self.quiet = False
+
+    def _failed(self, exc: OSError) -> None:
+        if self.problem is None:
+            reason = exc.strerror or str(exc)
+            if isinstance(exc, (FileExistsError, NotADirectoryError)):
+                reason = "a file stands where a folder should be"
+            self.problem = (f"cannot use the annotation cache {self.dir} ({reason}); "
+                            "annotations are kept in memory for this run")
+            if not self.quiet:
+                log.warning("%s", self.problem)
+
+    def writable(self) -> bool:
+        """Can entries be written? (Tried with a small file; says why not, once.)"""
+        try:
+            atomic_write(self.dir / ".writable", b"ok")
+            return True
+        except OSError as exc:
+            self._failed(exc)
+            return False
 
     def _file(self, article_id: str) -> Path:
         return self.dir / article_id[:2] / f"{article_id}.msgpack"
@@ -41,8 +65,8 @@ class Cache:
             data = path.read_bytes()
         except FileNotFoundError:
             return None
-        except OSError as exc:
-            log.warning("cache entry %s unreadable (%s); annotating again", path, exc.strerror)
+        except OSError as exc:  # a folder that is a file, no permission: once, not per article
+            self._failed(exc)
             return None
         try:
             return _decoder.decode(data)
@@ -62,7 +86,7 @@ class Cache:
         try:
             atomic_write(path, _encoder.encode(annotation))
         except OSError as exc:  # a full or read-only disk costs speed, not correctness
-            log.warning("could not write cache entry %s (%s)", path, exc.strerror)
+            self._failed(exc)
 
     def sweep(self, older_than: float = 600) -> int:
         """Remove temp files left by writers that were killed mid-write (never read, only
@@ -70,7 +94,7 @@ class Cache:
         import time
 
         removed = 0
-        if self.dir.exists():
+        if self.dir.is_dir():
             cutoff = time.time() - older_than
             for tmp in self.dir.glob("*/.*.tmp"):
                 try:

@@ -241,7 +241,7 @@ def cmd_quotes(args) -> int:
     elif args.format == "md":
         output.markdown(
             ("Speaker", "Quote", "Article", "Link"),
-            [(r.shown_speaker("unknown"), f"“{r.display}”", r.article.title, r.article.url or "") for r in rows],
+            [(r.shown_speaker("unknown"), f"“{r.display}”", r.article.title, output.Link(r.article.url or "")) for r in rows],
         )
     else:
         output.table(
@@ -293,9 +293,11 @@ def cmd_fetch(args) -> int:
         print(f"reader: cannot make {safe(str(into))} ({exc.strerror or exc})", file=sys.stderr)
         return 2
     bar = Bar("fetching")
-    fetcher = Fetcher(into, timeout=args.timeout, max_bytes=int(args.max_mb * 1_000_000))
+    fetcher = Fetcher(into, timeout=args.timeout, max_bytes=int(args.max_mb * 1_000_000), max_feed_pages=args.config.max_feed_pages)
     result = fetcher.run(args.urls, progress=bar)
     bar.close()
+    for note in result.notes:
+        print(f"reader: fetch {note}", file=sys.stderr)
     for failure in result.failures:
         print(f"reader: fetch {failure}", file=sys.stderr)
     print(f"{len(result.saved)} saved, {result.unchanged} unchanged, {len(result.failures)} failed, into {safe(str(into))}", file=sys.stderr)
@@ -458,7 +460,7 @@ def cmd_bookmarks(args) -> int:
     else:
         output.markdown(
             ("Speaker", "Quote", "Article", "Link"),
-            [(b.speaker or "", f"“{b.quote}”", b.title, b.url or b.file or "") for b in marks],
+            [(b.speaker or "", f"“{b.quote}”", b.title, output.Link(b.url) if b.url else b.file or "") for b in marks],
         )
     return 0
 

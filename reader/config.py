@@ -24,6 +24,7 @@ KEYS = {
     "keymap": "a table of binding id = \"keys\"",
     "max_file_mb": "a whole number of megabytes: larger files are skipped (default 50)",
     "max_annotate_chars": "a whole number of characters: longer articles are shown but not annotated (default 2000000)",
+    "max_feed_pages": "a whole number: pages fetched for one feed's entries at most (default 200)",
 }
 
 
@@ -39,6 +40,7 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)
     max_file_mb: int = 50
     max_annotate_chars: int = 2_000_000
+    max_feed_pages: int = 200
     problems: list[str] = field(default_factory=list)
 
 
@@ -89,7 +91,7 @@ def load_config(path: Path | None = None) -> Config:
                 config.highlight = list(value)
             else:
                 bad(key, f"has {value!r}")
-        elif key in ("max_file_mb", "max_annotate_chars"):
+        elif key in ("max_file_mb", "max_annotate_chars", "max_feed_pages"):
             if isinstance(value, int) and not isinstance(value, bool) and value > 0:
                 setattr(config, key, value)
             else:

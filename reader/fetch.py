@@ -29,6 +29,7 @@ from reader.textclean import safe
 USER_AGENT = f"quotereader/{__version__} (+https://pypi.org/project/quotereader/; offline news reader)"
 TIMEOUT = 20.0
 MAX_BYTES = 10_000_000
+MAX_FEED_PAGES = 200  # a feed can list any number of entries: the pages fetched for one
 STATE_FILE = ".fetch-state.json"
 _FEED_TYPES = ("rss", "atom", "xml")
 
@@ -42,6 +43,7 @@ class Result:
     saved: list[Path] = field(default_factory=list)  # new or changed files
     unchanged: int = 0
     failures: list[str] = field(default_factory=list)  # "URL: reason", one a line
+    notes: list[str] = field(default_factory=list)  # worth a line, not a failure (a feed's cap)
 
 
 def file_name(url: str, suffix: str) -> str:
@@ -52,9 +54,30 @@ def file_name(url: str, suffix: str) -> str:
     return f"{words[:60].rstrip('-') or 'page'}-{digest}{suffix}"
 
 
+def as_uri(url: str) -> str:
+    """A URL as a browser sends it: the host in IDNA, the path and query percent-encoded as
+    UTF-8 (``/p/café`` → ``/p/caf%C3%A9``); what is already encoded stays as it is."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or ""
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        pass  # urllib says what is wrong with it
+    if ":" in host:  # IPv6
+        host = f"[{host}]"
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    if parts.username:
+        netloc = f"{urllib.parse.quote(parts.username)}{':' + urllib.parse.quote(parts.password) if parts.password else ''}@{netloc}"
+    keep = "/%:@!$&'()*+,;=-._~"
+    return urllib.parse.urlunsplit((parts.scheme, netloc, urllib.parse.quote(parts.path, safe=keep),
+                                    urllib.parse.quote(parts.query, safe=keep + "?"), ""))
+
+
 class Fetcher:
-    def __init__(self, into: Path, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, opener=None) -> None:
+    def __init__(self, into: Path, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, opener=None,
+                 max_feed_pages: int = MAX_FEED_PAGES) -> None:
         self.into = into
+        self.max_feed_pages = max_feed_pages
         self.timeout = timeout
         self.max_bytes = max_bytes
         self.opener = opener or urllib.request.build_opener()
@@ -82,6 +105,10 @@ class Fetcher:
                 except Exception as exc:  # one URL never costs the others, nor the saved state
                     result.failures.append(faults.report(safe(url), "fetching", exc))
                     links = []
+                if len(links) > self.max_feed_pages:
+                    result.notes.append(f"{safe(url)}: {len(links)} entries link to pages; fetched the first "
+                                        f"{self.max_feed_pages} (max_feed_pages in config.toml)")
+                    links = links[: self.max_feed_pages]
                 for link in links:
                     if link not in queue:
                         queue.append(link)
@@ -127,7 +154,7 @@ class Fetcher:
         return self._links(data) if feed else []
 
     def _get(self, url: str, known: dict):
-        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
+        request = urllib.request.Request(as_uri(url), headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
         if known.get("etag"):
             request.add_header("If-None-Match", known["etag"])
         if known.get("last_modified"):

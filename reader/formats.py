@@ -8,6 +8,7 @@ files are skipped with one line saying what to install. Every loader returns
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import time
 from pathlib import Path
@@ -62,7 +63,7 @@ def make_article(body: str, path: Path, *, title=None, source=None, url=None, da
 def _one_line(value) -> str | None:
     if not isinstance(value, str):
         return None
-    value = " ".join(textclean.clean(value).split())
+    value = " ".join(textclean.shown(textclean.clean(value)).split())
     return value or None
 
 
@@ -71,11 +72,26 @@ def _one_line(value) -> str | None:
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->")
 
 
+_NOT_TEXT = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+
+
+def _quiet(module) -> None:
+    """trafilatura logs what it discards ("discarding data: None"); it is not the user's news."""
+    log = logging.getLogger(module.__name__)
+    if log.propagate:
+        log.propagate = False
+        log.addHandler(logging.NullHandler())
+
+
 def read_html(text: str, path: Path) -> tuple[list[Article], list[str]]:
     try:
         import trafilatura
     except ImportError as exc:
         return [], [f"{textclean.safe(str(path))}: skipped, reading HTML {NEEDS_WEB} ({exc})"]
+    _quiet(trafilatura)
+    # scripts and styles are never the article, and a page with megabytes of them inline lost
+    # its text in the parser: out before trafilatura sees the page
+    text = _NOT_TEXT.sub("", text)
     doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
     if doc is None or not (doc.text or "").strip():
         return [], [f"{textclean.safe(str(path))}: skipped, no article text found in the page"]

@@ -84,10 +84,28 @@ def markdown(headers: Sequence[str], rows: Iterable[Sequence[object]], out=None)
     out.write("| " + " | ".join(headers) + " |\n")
     out.write("|" + "|".join("---" for _ in headers) + "|\n")
     for row in rows:
-        out.write("| " + " | ".join(_md_cell(v) for v in row) + " |\n")
+        out.write("| " + " | ".join(v.link if isinstance(v, Link) else _md_cell(v) for v in row) + " |\n")
+
+
+class Link(str):
+    """A cell written as a link (an http(s) autolink, else empty), not as escaped text."""
+
+    @property
+    def link(self) -> str:
+        return md_link(str(self))
 
 
 def _md_cell(value: object) -> str:
+    """Text as text: Markdown's own characters that could break the table escaped, and HTML's
+    (`<`, `>`, `&`) as entities, so nothing in an article becomes markup in the report."""
     text = safe("" if value is None else str(value))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = text.replace("\\", "\\\\").replace("|", "\\|")
     return "<br>".join(line.strip() for line in text.splitlines())
+
+
+def md_link(url: str | None) -> str:
+    """A link cell: http(s) URLs only (an article may carry `javascript:`); else nothing."""
+    if url and url.split(":", 1)[0].lower() in ("http", "https") and not any(c in url for c in " <>\"|"):
+        return f"<{url}>"
+    return ""

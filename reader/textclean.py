@@ -14,6 +14,12 @@ REPLACEMENT = "\ufffd"
 # C0 controls except tab and newline, DEL, and C1 controls: Rich and Textual pass ESC, DEL and C1
 # through to the terminal, so none of them may survive into text we show.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional embeddings, overrides and isolates (U+202E turns "txt.exe" into "exe.txt" on
+# screen): they are replaced in the text like controls, one for one.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# What takes no room on screen and is never wanted in a title, a name or a table cell: zero
+# widths, soft hyphens, direction marks, the BOM (a body keeps the zero widths: emoji joiners).
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -43,10 +49,34 @@ def decode(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes  # only for the rare non-UTF-8 file
 
-    best = from_bytes(data).best()
+    found = from_bytes(data)
+    if found.best() is None:
+        # charset-normalizer refuses text with control characters in it (an ESC from a
+        # terminal log): detect on a copy without them, then decode the real bytes; clean()
+        # replaces the controls as it does in UTF-8 text
+        found = from_bytes(data.translate(_CONTROLS_TO_SPACE))
+    best = _likely(found)
     if best is None:
         raise NotText("not text in any encoding that could be detected")
-    return str(best)
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise NotText(f"not {best.encoding} text after all") from None
+
+
+# Within this much "chaos" of the best guess, Windows-1252 (what most non-UTF-8 news in Latin
+# script is) wins: on short texts the detector's first guess can be Mac Central European.
+_WESTERN_MARGIN = 0.05
+
+
+def _likely(found):
+    best = found.best()
+    if best is None:
+        return None
+    western = next((m for m in found if m.encoding in ("cp1252", "latin_1")), None)
+    if western is not None and western.chaos <= best.chaos + _WESTERN_MARGIN and western.coherence >= best.coherence:
+        return western
+    return best
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -62,6 +92,7 @@ def _looks_binary(data: bytes) -> bool:
     return controls / len(head) > 0.10
 
 
+_CONTROLS_TO_SPACE = bytes(32 if b < 32 and b not in (9, 10, 12, 13) else b for b in range(256))
 _NOT_CONTROL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 12, 13)))
 
 
@@ -70,10 +101,15 @@ def clean(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub(REPLACEMENT, text)
+    return _BIDI.sub(REPLACEMENT, _CONTROL.sub(REPLACEMENT, text))
+
+
+def shown(text: str) -> str:
+    """A short string for a title, author or name line: invisible characters dropped."""
+    return _INVISIBLE.sub("", text)
 
 
 def safe(text: str) -> str:
     """Make any string (a file name, say) printable: controls replaced, lone surrogates too."""
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return _CONTROL.sub(REPLACEMENT, text)
+    return _INVISIBLE.sub("", _CONTROL.sub(REPLACEMENT, text))

@@ -75,7 +75,7 @@ def test_bookmarks_export(tmp_path):
     store.toggle_bookmark(Bookmark("abc", 1, 9, "A | pipe\nand a line", "Ann Lee", "T|itle", "/x.txt", "https://x.test/a"))
     store.close()
     md = subprocess.run([sys.executable, "-m", "reader", "bookmarks"], capture_output=True, text=True, env=env, cwd=ROOT).stdout
-    assert "| Ann Lee | “A \\| pipe<br>and a line” | T\\|itle | https://x.test/a |" in md
+    assert "| Ann Lee | “A \\| pipe<br>and a line” | T\\|itle | <https://x.test/a> |" in md
     js = subprocess.run([sys.executable, "-m", "reader", "bookmarks", "--format", "jsonl"], capture_output=True, text=True, env=env, cwd=ROOT).stdout
     assert json.loads(js)["speaker"] == "Ann Lee"
 

@@ -205,6 +205,8 @@ class Attributor(ArticleMentions):
             while j + 1 < len(doc) and j - verb.i < 6 and (not doc[j + 1].is_punct or doc[j + 1].text == "-"):
                 j += 1
             words = doc[verb.i + 1 : j + 1]
+        elif (named := self._name_after(verb)) is not None:
+            return named
         else:
             i = verb.i - 1
             while i >= 0 and verb.i - i <= 6 and (not doc[i].is_punct or doc[i].text == "-"):
@@ -225,6 +227,27 @@ class Attributor(ArticleMentions):
         if fold(words[0].text) in ("the", "a", "an") and (is_person_noun(head) or is_org_noun(head) or self._is_role(head)):
             definite = fold(words[0].text) == "the"
             return Candidate("description", text, words[-1].i, (words[0].idx, token_end(words[-1])), definite=definite, head=head)
+        return None
+
+    def _name_after(self, verb) -> Candidate | None:
+        """ “…,” said [link=…]Bob Jones[/link]: the first name after an inverted verb, past
+        markup and punctuation (a date or a place is no speaker)."""
+        doc = self.doc
+        markup = False
+        for t in doc[verb.i + 1 : min(len(doc), verb.i + 14)]:
+            if t.text in "[]":  # [link=…] … [/link]: markup, whatever the tagger made of it
+                markup = t.text == "["
+                continue
+            if markup:
+                continue
+            if t.is_sent_start or self.inside[t.i] or t.pos_ in ("VERB", "AUX", "ADP"):
+                return None
+            if t.like_url or not t.text[:1].isalpha() or (t.dep_ in ("compound", "flat") and t.head.i > t.i):
+                continue
+            if self._namelike(t):
+                cand = self.candidate(t)
+                if cand is not None and cand.kind == "name" and cand.label not in ("GPE", "LOC", "FAC"):
+                    return cand
         return None
 
     def _name_before(self, verb) -> Candidate | None:

@@ -159,6 +159,8 @@ class ArticleMentions:
 
     def _namelike(self, tok) -> bool:
         text = tok.text
+        if tok.like_url or tok.like_email:
+            return False
         if tok.is_sent_start and _common_noun(text):
             return False  # "Judges will not be swayed": capitalised only by its place
         return (

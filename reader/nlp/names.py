@@ -98,7 +98,7 @@ def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
 # brackets ("[Hillary] Clinton"): a name never holds a bracket.
 _MARKUP = re.compile(r"\[/[^\]\s]*\]?|\[[^\]\s=]*=[^\]]*\]?")
 # Characters that are never part of a name: brackets, soft hyphens, zero-width and direction marks.
-_NOT_IN_NAME = re.compile("[\\[\\]{}<>|\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_NOT_IN_NAME = re.compile("[\\[\\]{}<>|\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _EDGE = re.compile(r"^[^\w]+|[^\w.]+$")  # punctuation at a word's ends (">Smith", "Smith,")
 
 

@@ -93,6 +93,7 @@ def _split_glued_marks(nlp) -> None:
     infixes = list(nlp.Defaults.infixes) + [
         r"(?<=[^\W\d_])[,.!?;:](?=[”\"’“‘])",  # punctuation between a word and a mark
         r"(?<=[,.!?;:])[”\"’“‘](?=[^\W\d_])",  # a mark between punctuation and a word
+        r"[\[\]]",  # brackets inside a word: markup copied from the web, "[link=…]Bob Jones[/link]"
     ]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 

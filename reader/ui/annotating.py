@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 from textual import work
@@ -26,13 +27,19 @@ class AnnotationMixin:
         """spaCy runs in a process of its own (`reader annotate`, on every core) that writes the
         cache; this thread watches its progress lines, and each article lights up when done."""
         cache = self.cache or Cache(pipeline_key(self.model))
+        if not cache.writable():  # the annotator could not hand us anything: annotate here
+            self.call_from_thread(self.notify, cache.problem, title="Cache", severity="warning", timeout=10, markup=False)
+            self._annotate_here(missing, cache)
+            self.call_from_thread(self._annotation_done)
+            return
         cmd = [sys.executable, "-m", "reader", "annotate", "--jsonl", "--app", *map(str, self.paths)]
         if self.model:
             cmd += ["--model", self.model]
         env = {**os.environ, "READER_CACHE_DIR": str(cache.root)}
         try:
+            errors = tempfile.TemporaryFile("w+")  # (a pipe nobody reads while it runs could fill up)
             proc = self._annotator = subprocess.Popen(
-                cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.PIPE, text=True, env=env,
+                cmd, stdout=subprocess.PIPE, stderr=errors, stdin=subprocess.PIPE, text=True, env=env,
                 # a session of its own: Ctrl+C in the terminal is the app's to handle, and the
                 # annotator and its workers end together (its stdin closing ends them too, should
                 # the app die without a word)
@@ -49,11 +56,23 @@ class AnnotationMixin:
                     self.call_from_thread(self._annotated, article_id, ann)
             proc.wait()
             if proc.returncode not in (0, -signal.SIGTERM):
-                err = proc.stderr.read().strip().splitlines()
+                errors.seek(0)
+                err = errors.read().strip().splitlines()
                 self.call_from_thread(self.notify, f"Annotation stopped: {err[-1] if err else proc.returncode}", severity="error", timeout=15)
         except OSError as exc:
             self.call_from_thread(self.notify, f"Annotation could not start: {exc}", severity="error", timeout=15)
         self.call_from_thread(self._annotation_done)
+
+    def _annotate_here(self, missing, cache) -> None:
+        """spaCy in this process (slower to start, one core): for when the cache cannot be
+        written, so the annotator process could not hand its work over."""
+        from reader.library import annotations_for
+
+        try:
+            for article, ann in annotations_for(missing, cache, self.model):
+                self.call_from_thread(self._annotated, article.id, compact(ann))
+        except Exception as exc:  # the model missing, say: the articles stay readable
+            self.call_from_thread(self.notify, f"Annotation stopped: {exc}", severity="error", timeout=15, markup=False)
 
     def _stop_annotator(self) -> None:
         """What is finished is in the cache already; the rest is done at the next start. The

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Label, ProgressBar
 
-from reader import links, manifest
+from reader import links, manifest, textclean
 from reader.cache import Cache
 from reader.config import Config, decide
 from reader.entities import kind_of
@@ -486,7 +486,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
 
     def quote_with_attribution(self, article: int, quote: int) -> str:
         shown = self._shown(article)
-        words = display_text(shown.body, shown.quotes[quote])
+        words = textclean.shown(display_text(shown.body, shown.quotes[quote]))
         who = (shown.speakers[quote] or "unknown speaker") + (" (?)" if shown.unsure(quote) else "")
         return f"“{words}” — {who}, {shown.title}"
 
