@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.articles import paragraphs  # noqa: E402
+from reader.text import paragraphs  # noqa: E402
 from reader.nlp import pipeline  # noqa: E402
 from reader.nlp.annotate import BATCH_SIZE, annotate  # noqa: E402
 

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.articles import load_paths  # noqa: E402
+from reader.sources.files import load_paths  # noqa: E402
 from reader.nlp import pipeline  # noqa: E402
 from reader.nlp.annotate import annotate  # noqa: E402
 

@@ -27,7 +27,7 @@ import polnear  # noqa: E402
 
 from reader import output  # noqa: E402
 from reader.cli import quote_json  # noqa: E402
-from reader.library import load_library  # noqa: E402
+from reader.library.core import load_library  # noqa: E402
 from reader.nlp import pipeline  # noqa: E402
 from reader.nlp.annotate import _merge, _shift, from_doc, pieces  # noqa: E402
 

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from wordlists import ADJ, FIRST, LAST, NOUN, ORG, PLACE  # noqa: E402
 
-from reader.index import Entry, SearchIndex  # noqa: E402
+from reader.search.index import Entry, SearchIndex  # noqa: E402
 
 
 def make_entries(n: int, rng: random.Random) -> tuple[list[Entry], list[str]]:
@@ -108,8 +108,8 @@ def on_library(folder: Path, rng: random.Random) -> None:
     """The same typing on the index of a real library (the scale issue's 10,000 articles),
     with the search bar's own call (30 hits, 5 a kind). Annotations come from the cache
     (READER_CACHE_DIR); annotate first with `reader annotate DIR`."""
-    from reader.library import open_library
-    from reader.library_index import library_entries
+    from reader.library.core import open_library
+    from reader.search.entries import library_entries
 
     start = time.perf_counter()
     lib = open_library([folder])

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import paths, tomltext
-from reader.entities import KINDS
-from reader.textclean import safe
+from reader.nlp.labels import KINDS
+from reader.text import safe
 
 KEYS = {
     "theme": "a theme name (string)",

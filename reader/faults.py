@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 
 from reader import paths
-from reader.textclean import safe
+from reader.text import safe
 
 LOG_NAME = "reader.log"
 _log = logging.getLogger("reader.faults")

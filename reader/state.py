@@ -17,7 +17,7 @@ from pathlib import Path
 import msgspec
 
 from reader import paths
-from reader.textclean import safe
+from reader.text import safe
 
 log = logging.getLogger("reader.state")
 TIMEOUT = 5.0  # seconds to wait for another process's lock

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import paths, tomltext
-from reader.textclean import safe
+from reader.text import safe
 
 COLOR_KEYS = ("primary", "secondary", "warning", "error", "success", "accent", "foreground", "background", "surface", "panel", "boost")
 READER_KEYS = ("person", "organisation", "place", "date-number", "other", "quote", "speaker", "current-quote", "mark")

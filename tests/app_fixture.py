@@ -6,8 +6,8 @@ from pathlib import Path
 import msgspec
 from conftest import DATA, SEEDS
 
-from reader.library import Library, load_library
-from reader.records import Annotation
+from reader.library.core import Library, load_library
+from reader.nlp.records import Annotation
 from reader.state import StateFile
 from reader.ui.app import ReaderApp
 

@@ -28,7 +28,7 @@ async def test_open_article_then_first_quote():
         assert app.quote == 0
         assert speaker_of_current(app) == "António Guterres"
         # the speaker's name is in the gutter beside the quote's first line, not in the text
-        from reader.layout import line_of
+        from reader.reading.layout import line_of
 
         line = line_of(pane.lines, pane.shown.quotes[0][0][0]) - round(pane.scroll_y)
         drawn = pane.render_line(line).text
@@ -104,7 +104,7 @@ async def test_click_on_a_quote_makes_it_current():
         await pilot.press("enter")
         pane = app.query_one(ReadingPane)
         start = pane.shown.quotes[2][0][0]  # “in principle”
-        from reader.layout import line_of
+        from reader.reading.layout import line_of
 
         line = line_of(pane.lines, start)
         pane.scroll_to(y=line, animate=False)
@@ -171,8 +171,8 @@ async def test_works_small_and_large(size):
 
 
 async def test_text_is_shown_literally(tmp_path):
-    from reader.library import load_library
-    from reader.records import Annotation
+    from reader.library.core import load_library
+    from reader.nlp.records import Annotation
     from reader.ui.app import ReaderApp
 
     (tmp_path / "a.txt").write_text("[bold]not bold[/bold] and [@click=app.quit]no link[/] stay as typed.\n")
@@ -190,7 +190,7 @@ def _with_doubtful_quotes():
     import msgspec
 
     from app_fixture import fixture_library
-    from reader.records import Annotation
+    from reader.nlp.records import Annotation
 
     lib = fixture_library(with_third=False)
     first = lib.articles[0].id
@@ -203,7 +203,7 @@ def _with_doubtful_quotes():
 
 
 async def test_a_guessed_speaker_is_marked_and_unattributed_quotes_are_listed():
-    from reader.layout import line_of
+    from reader.reading.layout import line_of
     from reader.ui.app import ReaderApp
 
     app = ReaderApp(library=_with_doubtful_quotes())

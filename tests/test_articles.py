@@ -4,7 +4,9 @@ import codecs
 
 import pytest
 
-from reader.articles import derive_title, load_paths, paragraphs, read_file
+from reader.sources.article import derive_title
+from reader.sources.files import load_paths, read_file
+from reader.text import paragraphs
 
 BODY = "“It works,” she said.\nSecond paragraph.\n"
 

@@ -2,8 +2,8 @@
 
 import logging
 
-from reader.cache import Cache, atomic_write
-from reader.records import Annotation, Entity, Quote
+from reader.library.cache import Cache, atomic_write
+from reader.nlp.records import Annotation, Entity, Quote
 
 ANN = Annotation([Entity(0, 5, "PERSON")], [(0, 5)], [Quote(parts=[(7, 12)], speaker="Ann Lee", speaker_kind="person")])
 
@@ -21,7 +21,7 @@ def test_corrupt_entry_is_dropped_with_a_log_line(tmp_path, caplog):
     cache.put("abcd1234", ANN)
     path = cache._file("abcd1234")
     path.write_bytes(b"\x93garbage")
-    with caplog.at_level(logging.WARNING, logger="reader.cache"):
+    with caplog.at_level(logging.WARNING, logger="reader.library.cache"):
         assert cache.get("abcd1234") is None
     assert "corrupt" in caplog.text
     assert not path.exists()
@@ -59,7 +59,7 @@ def test_sweep_removes_old_temp_files_only(tmp_path):
 
 
 def test_compact_keeps_the_chunks():
-    from reader.records import compact
+    from reader.nlp.records import compact
 
     ann = Annotation([], [(0, 5), (7, 12), (70000, 70010)], [])
     before = list(ann.chunks)

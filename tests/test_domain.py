@@ -11,8 +11,8 @@ pytestmark = pytest.mark.slow
 PROBE = """
 import sys
 from pathlib import Path
-from reader.library import open_library
-from reader.entities import entity_rows
+from reader.library.core import open_library
+from reader.library.entities import entity_rows
 lib = open_library([Path(sys.argv[1])])
 assert lib.quote_rows() and entity_rows(lib)
 bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'spacy', 'thinc'))

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 
 from reader import faults
-from reader.speakers import SpeakerIndex
+from reader.library.speakers import SpeakerIndex
 
 # Loaded at interpreter start (sitecustomize) by the subprocesses of these tests: a rule that
 # fails on any article that mentions Zanzibar, put first in the table.
@@ -126,7 +126,7 @@ async def test_app_shows_the_failure_and_the_article(injected, monkeypatch):
 def test_a_library_wide_step_failing_for_one_article_costs_only_it(monkeypatch):
     from app_fixture import fixture_library
 
-    import reader.speakers as speakers
+    import reader.library.speakers as speakers
 
     real = speakers.SpeakerIndex._merge_surnames
 
@@ -149,7 +149,7 @@ def test_spacy_failing_inside_a_batch_costs_only_that_text(monkeypatch):
     """An exception from inside nlp.pipe: the batch's texts are parsed one by one, the one that
     fails alone is marked failed, and a new run takes the rest."""
     from reader.nlp import annotate as annotate_module
-    from reader.records import Annotation
+    from reader.nlp.records import Annotation
 
     class Doc:
         def __init__(self, text):

@@ -9,8 +9,8 @@ import time
 import pytest
 from conftest import DATA, ROOT
 
-from reader.articles import load_paths
-from reader.fetch import USER_AGENT, Fetcher, file_name
+from reader.sources.files import load_paths
+from reader.sources.fetch import USER_AGENT, Fetcher, file_name
 
 PAGE = (DATA / "web" / "page.html").read_bytes()
 

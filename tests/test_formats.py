@@ -5,8 +5,8 @@ import sys
 import pytest
 from conftest import DATA
 
-from reader.articles import load_paths, read_articles
-from reader.formats import read_jsonl
+from reader.sources.files import load_paths, read_articles
+from reader.sources import dumps
 
 WEB = DATA / "web"
 
@@ -66,7 +66,7 @@ def test_jsonl_dump_skips_a_broken_line_naming_file_and_line():
 def test_jsonl_with_no_text_lines_is_skipped_with_one_message(tmp_path):
     path = tmp_path / "notes.jsonl"
     path.write_text('{"title": "a"}\n{"title": "b"}\nnot json\n')
-    articles, problems = read_jsonl(path.read_text(), path)
+    articles, problems = dumps.read(path, path.read_bytes(), path.read_text())
     assert articles == [] and problems == [f"{path}: skipped, no line is a JSON object with a `text`"]
 
 
@@ -93,7 +93,7 @@ def test_without_the_web_extra_pages_and_feeds_say_what_to_install(monkeypatch):
 @pytest.mark.slow
 def test_quotes_found_in_pages_and_feeds(tmp_path, monkeypatch):
     monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "cache"))
-    from reader.library import open_library
+    from reader.library.core import open_library
 
     lib = open_library([WEB])
     found = {(r.speaker.name if r.speaker else None, r.text[:24]) for r in lib.quote_rows()}

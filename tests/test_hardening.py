@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS
 
-from reader.cache import Cache
-from reader.fetch import Fetcher
-from reader.library import load_library, take_cached
-from reader.records import Annotation, Entity, Quote
+from reader.library.cache import Cache
+from reader.sources.fetch import Fetcher
+from reader.library.core import load_library, take_cached
+from reader.nlp.records import Annotation, Entity, Quote
 from reader.state import Bookmark, StateFile
 
 

@@ -97,7 +97,7 @@ def test_size_limits_from_config(tmp_path):
 def test_json_escapes_del_and_c1():
     import io
 
-    from reader import output
+    from reader.cli import output
 
     buf = io.StringIO()
     output.jsonl([{"t": "a\x7fb\x9bc\x1bd"}], buf)
@@ -107,7 +107,7 @@ def test_json_escapes_del_and_c1():
 
 
 def test_link_loop_is_not_followed(tmp_path):
-    from reader.articles import load_paths
+    from reader.sources.files import load_paths
 
     d = tmp_path / "d"
     d.mkdir()
@@ -119,7 +119,7 @@ def test_link_loop_is_not_followed(tmp_path):
 
 
 def test_bom_utf16_and_offsets(tmp_path):
-    from reader.articles import read_file
+    from reader.sources.files import read_file
 
     p = tmp_path / "a.txt"
     p.write_bytes(codecs.BOM_UTF16_LE + "“Hi,” she said.\r\n".encode("utf-16-le"))
@@ -130,8 +130,8 @@ def test_bom_utf16_and_offsets(tmp_path):
 async def test_reading_pane_on_a_5_mb_article(tmp_path):
     import time
 
-    from reader.library import load_library
-    from reader.records import Annotation
+    from reader.library.core import load_library
+    from reader.nlp.records import Annotation
     from reader.ui.app import ReaderApp
     from reader.ui.widgets.reading_pane import ReadingPane
 

@@ -3,7 +3,7 @@ the exhaustive ranking."""
 
 import random
 
-from reader.index import Entry, SearchIndex
+from reader.search.index import Entry, SearchIndex
 
 ENTRIES = [
     Entry("speaker", "António Guterres", 6, ("person:guterres",)),

@@ -12,9 +12,10 @@ import threading
 import pytest
 from conftest import ROOT
 
-from reader import output, textclean
-from reader.articles import load_paths
-from reader.fetch import Fetcher, as_uri
+from reader.cli import output
+from reader import text
+from reader.sources.files import load_paths
+from reader.sources.fetch import Fetcher, as_uri
 
 
 def reader(*args, env=None):
@@ -128,7 +129,7 @@ def test_bidi_and_zero_width_characters_never_reach_what_is_shown(tmp_path):
     assert article.title == "Port deal \ufffdgnp.exe" and article.authors == ["Ann Lee\ufffd"]
     assert rlo not in article.body and "\ufffd" in article.body  # replaced one for one
     assert zw in article.body  # the body keeps a zero width (emoji joiners are text)
-    assert textclean.safe(f"a{rlo}b{zw}c") == "abc"
+    assert text.safe(f"a{rlo}b{zw}c") == "abc"
     out = io.StringIO()
     output.table(("T",), [(f"x{rlo}y{zw}z",)], out)
     assert rlo not in out.getvalue() and zw not in out.getvalue()
@@ -148,8 +149,8 @@ def test_a_speaker_name_never_holds_invisible_characters_or_markup(tmp_path):
 
 
 def test_a_latin1_file_with_an_escape_byte_is_read(tmp_path):
-    text = "Le café était fermé. « Nous reviendrons », a dit Hélène Dubois.\x1b[31m rouge\n"
-    (tmp_path / "a.txt").write_bytes(text.encode("latin-1"))
+    latin = "Le café était fermé. « Nous reviendrons », a dit Hélène Dubois.\x1b[31m rouge\n"
+    (tmp_path / "a.txt").write_bytes(latin.encode("latin-1"))
     loaded = load_paths([tmp_path])
     assert loaded.problems == []
     body = loaded.articles[0].body

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reader.library import open_library
+from reader.library.core import open_library
 
 pytestmark = pytest.mark.slow
 
@@ -35,7 +35,7 @@ def test_cross_article_merge_and_labels(tmp_path):
 def test_seed_labels_are_consistent():
     from conftest import SEEDS
 
-    from reader.entities import entity_rows
+    from reader.library.entities import entity_rows
 
     lib = open_library([SEEDS])
     assert lib.label_of("Guterres", "ORG") == "PERSON"  # the small model calls it ORG six times

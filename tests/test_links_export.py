@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from reader import links, output
-from reader.articles import Article, article_id
-from reader.library import Library
-from reader.records import Annotation
+from reader.reading import links
+from reader.cli import output
+from reader.sources.article import Article, article_id
+from reader.library.core import Library
+from reader.nlp.records import Annotation
 from reader.ui.app import ReaderApp
 
 

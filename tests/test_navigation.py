@@ -1,6 +1,6 @@
 """The navigator on its own: library order, wrapping, and steps by speaker."""
 
-from reader.navigation import Navigator, Stop
+from reader.reading.navigation import Navigator, Stop
 
 # article 0: two quotes (A, B); article 1: none; article 2: three (A, nobody, C); article 3: one (A)
 STOPS = [Stop(0, 0, "A"), Stop(0, 1, "B"), Stop(2, 0, "A"), Stop(2, 1, None), Stop(2, 2, "C"), Stop(3, 0, "A")]

@@ -5,10 +5,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.articles import paragraphs, parse
-from reader.layout import _end_cells, _end_narrow, _wrap, wrap
+from reader.sources.plain import parse
+from reader.text import paragraphs
+from reader.reading.layout import _end_cells, _end_narrow, _wrap, wrap
 from reader.nlp.marks import find_quoted
-from reader.textclean import clean
+from reader.text import clean
 
 MARKS = "\"'“”‘’«»„ "
 texty = st.text(alphabet=st.sampled_from(list("abc XY.,;:!?\n\t—–-()[]") + list(MARKS) + ["\x00", "\x1b", "\x7f", "\x9b", "é", "漢", "\u200b", "\r"]), max_size=400)
@@ -17,7 +18,7 @@ texty = st.text(alphabet=st.sampled_from(list("abc XY.,;:!?\n\t—–-()[]") + l
 @given(st.binary(max_size=600))
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 def test_loader_never_fails_and_cleans(tmp_path_factory, data):
-    from reader.articles import read_file
+    from reader.sources.files import read_file
 
     path = tmp_path_factory.mktemp("p") / "a.txt"
     path.write_bytes(data)

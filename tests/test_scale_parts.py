@@ -8,7 +8,7 @@ import sys
 import pytest
 from conftest import ROOT
 
-from reader import manifest
+from reader.library import manifest
 
 
 def test_manifest_is_used_only_while_nothing_changed(tmp_path):

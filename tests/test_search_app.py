@@ -8,7 +8,7 @@ import pytest
 from app_fixture import fixture_library, make_app
 from conftest import ROOT, SEEDS
 
-from reader.library_index import build_index
+from reader.search.entries import build_index
 from reader.ui.widgets.article_list import ArticleList
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reader.speakers import SpeakerIndex
+from reader.library.speakers import SpeakerIndex
 
 
 def index(quoted, known=()):

@@ -111,8 +111,8 @@ def test_kill_9_while_saving_state(tmp_path):
 
 @pytest.mark.slow
 def test_kill_9_while_annotating(tmp_path):
-    from reader.cache import Cache
-    from reader.library import load_library, open_library, pipeline_key, take_cached
+    from reader.library.cache import Cache
+    from reader.library.core import load_library, open_library, pipeline_key, take_cached
 
     lib_dir = tmp_path / "lib"
     lib_dir.mkdir()

@@ -6,7 +6,7 @@ import pytest
 from textual.color import Color
 
 from reader.config import decide, load_config
-from reader.entities import KINDS
+from reader.nlp.labels import KINDS
 from reader.themes import load_theme, load_themes
 from reader.ui.theming import check_keymap, to_textual
 

@@ -13,7 +13,8 @@ from reader.nlp.mentions import (
     Speaker,
     token_end,
 )
-from reader.nlp.names import clean_name, fold, is_org_noun, is_person_noun
+from reader.nlp.names import clean_name, is_org_noun, is_person_noun
+from reader.text import fold
 
 REPORTING = frozenset(
     """say tell add ask note urge continue explain begin write insist argue claim state warn

@@ -13,13 +13,13 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
+from reader.text import fold
 from reader.nlp.names import (
     FEMALE_TITLES,
     HONORIFICS,
     MALE_TITLES,
     clean_name,
     find_acronyms,
-    fold,
     is_org_noun,
     is_person_noun,
     strip_titles,

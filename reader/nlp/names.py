@@ -2,35 +2,10 @@
 
 from __future__ import annotations
 
+from reader.text import fold
+
 import re
-import unicodedata
-from functools import lru_cache
 
-
-def fold(text: str) -> str:
-    """Accents and case folded, apostrophes unified: "António" and "Antonio" fold alike."""
-    # Names and words repeat endlessly and are cached; paragraphs are not (the cache would
-    # hold tens of megabytes of text for nothing).
-    return _fold_short(text) if len(text) <= 64 else _fold(text)
-
-
-def _fold(text: str) -> str:
-    if text.isascii():  # of the apostrophes only ` is ASCII; replace() beats translate()
-        return text.replace("`", "'").lower()
-    # str.replace and a look at the distinct characters only: on a paragraph, translate()
-    # and asking unicodedata of every character were ten times slower
-    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
-    text = unicodedata.normalize("NFKD", text)
-    for mark in {c for c in set(text) if c > "\x7f" and unicodedata.combining(c)}:
-        text = text.replace(mark, "")
-    return text.lower()
-
-
-_fold_short = lru_cache(maxsize=8192)(_fold)
-
-
-def has_diacritics(text: str) -> bool:
-    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFKD", text))
 
 # Titles that stand before a name and are not part of it ("Mr Justice Peter Charleton").
 HONORIFICS = frozenset(

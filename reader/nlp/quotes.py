@@ -13,7 +13,7 @@ import re
 from reader.nlp import rules
 from reader.nlp.attribution import REPORTING, Attributor
 from reader.nlp.marks import QuotedSpan, find_quoted
-from reader.records import Quote
+from reader.nlp.records import Quote
 
 _NAMING = re.compile(
     r"(?:dubbed|nicknamed|named|titled|entitled|so-called|christened|codenamed|known as|"

@@ -14,9 +14,9 @@ import time
 from textual import work
 from textual.widgets import ProgressBar
 
-from reader.cache import Cache
-from reader.library import pipeline_key
-from reader.records import compact
+from reader.library.cache import Cache
+from reader.library.core import pipeline_key
+from reader.nlp.records import compact
 
 REFRESH_EVERY = 0.5  # seconds between library-wide recomputations while annotating
 
@@ -66,7 +66,7 @@ class AnnotationMixin:
     def _annotate_here(self, missing, cache) -> None:
         """spaCy in this process (slower to start, one core): for when the cache cannot be
         written, so the annotator process could not hand its work over."""
-        from reader.library import annotations_for
+        from reader.library.core import annotations_for
 
         try:
             for article, ann in annotations_for(missing, cache, self.model):

@@ -11,12 +11,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Label, ProgressBar
 
-from reader import links, manifest, textclean
-from reader.cache import Cache
+from reader.reading import links
+from reader.library import manifest
+
+from reader.library.cache import Cache
 from reader.config import Config, decide
-from reader.entities import kind_of
-from reader.index import SearchIndex
-from reader.library import (
+from reader.nlp.labels import kind_of
+from reader.search.index import SearchIndex
+from reader.library.core import (
     MAX_ANNOTATE_CHARS,
     Library,
     load_library,
@@ -25,11 +27,11 @@ from reader.library import (
     take_cached,
     too_long,
 )
-from reader.library_index import build_index
-from reader.navigation import Move, Navigator
-from reader.records import Annotation, display_text
+from reader.search.entries import build_index
+from reader.reading.navigation import Move, Navigator
+from reader.nlp.records import Annotation, display_text
 from reader.state import Bookmark, Remembered, StateFile
-from reader.textclean import safe
+from reader.text import safe, shown
 from reader.themes import DEFAULT_THEME, load_themes
 from reader.ui.annotating import AnnotationMixin
 from reader.ui.commands import SearchCommands
@@ -485,10 +487,10 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         self.query_one(ReadingPane).focus()
 
     def quote_with_attribution(self, article: int, quote: int) -> str:
-        shown = self._shown(article)
-        words = textclean.shown(display_text(shown.body, shown.quotes[quote]))
-        who = (shown.speakers[quote] or "unknown speaker") + (" (?)" if shown.unsure(quote) else "")
-        return f"“{words}” — {who}, {shown.title}"
+        view = self._shown(article)
+        words = shown(display_text(view.body, view.quotes[quote]))
+        who = (view.speakers[quote] or "unknown speaker") + (" (?)" if view.unsure(quote) else "")
+        return f"“{words}” — {who}, {view.title}"
 
     def action_help(self) -> None:
         """Every key from the active bindings (so a remapped key shows as it is now)."""

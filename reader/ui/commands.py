@@ -7,8 +7,8 @@ from functools import partial
 from rich.text import Text
 from textual.command import Hit, Hits, Provider
 
-from reader.index import match_spans
-from reader.textclean import safe
+from reader.search.index import match_spans
+from reader.text import safe
 
 
 class SearchCommands(Provider):

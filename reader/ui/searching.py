@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Label
 
-from reader.index import Hit
-from reader.library_index import mentions
-from reader.navigation import Move
+from reader.search.index import Hit
+from reader.search.entries import mentions
+from reader.reading.navigation import Move
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar
 

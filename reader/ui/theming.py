@@ -7,7 +7,7 @@ from textual.color import Color, ColorParseError
 from textual.keys import Keys, _character_to_key
 from textual.theme import Theme
 
-from reader.textclean import safe
+from reader.text import safe
 from reader.themes import ThemeSet, ThemeSpec
 
 # Theme variables the widgets use, with values that read well on Textual's built-in themes.

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import msgspec
 
-from reader.library import load_library
+from reader.library.core import load_library
 from reader.nlp import pipeline
 from reader.nlp.annotate import annotate
 

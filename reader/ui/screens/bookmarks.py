@@ -11,7 +11,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.state import Bookmark
-from reader.textclean import safe
+from reader.text import safe
 
 
 class BookmarksScreen(ModalScreen[Bookmark | None]):

@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.textclean import safe
+from reader.text import safe
 
 ROW_HEIGHT = 3
 TITLE_LINES = 2

@@ -15,8 +15,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.entities import KINDS
-from reader.layout import Line, line_of, wrap
+from reader.nlp.labels import KINDS
+from reader.reading.layout import Line, line_of, wrap
 
 MAX_TEXT_WIDTH = 78  # a readable measure on wide terminals
 GUTTER_WIDE = 20

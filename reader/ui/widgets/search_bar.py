@@ -10,8 +10,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from reader.index import Hit, SearchIndex, match_spans
-from reader.textclean import safe
+from reader.search.index import Hit, SearchIndex, match_spans
+from reader.text import safe
 
 GROUPS = (
     ("Speakers", ("speaker",)),

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from reader.textclean import safe
+from reader.text import safe
 
 UNATTRIBUTED = "unattributed"  # the row listing the quotes without a speaker
 

@@ -7,36 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reader.nlp.names import fold
-
-KIND_OF_LABEL = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "DATE": "date-number",
-    "TIME": "date-number",
-    "MONEY": "date-number",
-    "QUANTITY": "date-number",
-    "PERCENT": "date-number",
-    "CARDINAL": "date-number",
-    "ORDINAL": "date-number",
-    "NORP": "other",
-    "EVENT": "other",
-    "WORK_OF_ART": "other",
-    "LAW": "other",
-    "LANGUAGE": "other",
-    "PRODUCT": "other",
-}
-KINDS = ("person", "organisation", "place", "date-number", "other")
-# Names, not numbers: only these take part in label votes.
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
-
-
-def kind_of(label: str) -> str:
-    return KIND_OF_LABEL.get(label, "other")
-
+from reader.nlp.labels import NAME_LABELS, kind_of
+from reader.text import fold
 
 @lru_cache(maxsize=16384)  # a library names the same people and places over and over
 def name_key(text: str) -> str:

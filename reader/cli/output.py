@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 import msgspec
 
-from reader.textclean import safe
+from reader.text import safe
 
 _json = msgspec.json.Encoder()
 

@@ -8,11 +8,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from reader import memory
-from reader.articles import paragraphs
-from reader.entities import kind_of
-from reader.index import Entry, SearchIndex
-from reader.nlp.names import fold
+from reader.library import memory
+from reader.text import paragraphs
+from reader.nlp.labels import kind_of
+from reader.search.index import Entry, SearchIndex
+from reader.text import fold
 
 # Noun chunks that are only these words are not topics ("he", "it", "the time").
 _STOP = frozenset(

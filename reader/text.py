@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
+from functools import lru_cache
 
 REPLACEMENT = "\ufffd"
 
@@ -113,3 +115,43 @@ def safe(text: str) -> str:
     """Make any string (a file name, say) printable: controls replaced, lone surrogates too."""
     text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return _INVISIBLE.sub("", _CONTROL.sub(REPLACEMENT, text))
+
+
+def paragraphs(body: str) -> list[tuple[int, int]]:
+    """Paragraph spans. One line a paragraph, unless the text is hard-wrapped in blocks
+    separated by blank lines (then a block is a paragraph)."""
+    blocks = [(m.start(), m.end()) for m in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", body)]
+    wrapped = "\n\n" in body and sum(body.count("\n", a, b) > 1 for a, b in blocks) * 2 > len(blocks)
+    if wrapped:
+        return [(a, b - 1 if body[b - 1 : b] == "\n" else b) for a, b in blocks]
+    spans = []
+    for m in re.finditer(r"[^\n]+", body):
+        if m.group().strip():
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def fold(text: str) -> str:
+    """Accents and case folded, apostrophes unified: "António" and "Antonio" fold alike."""
+    # Names and words repeat endlessly and are cached; paragraphs are not (the cache would
+    # hold tens of megabytes of text for nothing).
+    return _fold_short(text) if len(text) <= 64 else _fold(text)
+
+
+def _fold(text: str) -> str:
+    if text.isascii():  # of the apostrophes only ` is ASCII; replace() beats translate()
+        return text.replace("`", "'").lower()
+    # str.replace and a look at the distinct characters only: on a paragraph, translate()
+    # and asking unicodedata of every character were ten times slower
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'")
+    text = unicodedata.normalize("NFKD", text)
+    for mark in {c for c in set(text) if c > "\x7f" and unicodedata.combining(c)}:
+        text = text.replace(mark, "")
+    return text.lower()
+
+
+_fold_short = lru_cache(maxsize=8192)(_fold)
+
+
+def has_diacritics(text: str) -> bool:
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFKD", text))

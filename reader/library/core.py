@@ -9,14 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import faults
-from reader.articles import Article, load_paths
-from reader.cache import Cache
-from reader.entities import NAME_LABELS, name_key, vote_labels
+from reader.sources.article import Article
+from reader.sources.files import load_paths
+from reader.library.cache import Cache
+from reader.library.entities import name_key, vote_labels
+from reader.nlp.labels import NAME_LABELS
 from reader.nlp import pipeline
 from reader.nlp.annotate import ANNOTATOR_VERSION
-from reader.records import Annotation, Quote, compact, fits
-from reader.speakers import Speaker, SpeakerIndex
-from reader.textclean import safe
+from reader.nlp.records import Annotation, Quote, compact, fits
+from reader.library.speakers import Speaker, SpeakerIndex
+from reader.text import safe
 
 
 def pipeline_key(model: str | None = None) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from reader.nlp.names import fold, has_diacritics
+from reader.text import fold, has_diacritics
 
 SURNAME_VARIANT_RATIO = 88  # "zelensky"/"zelenskyy" 94; "johnson"/"jonson" 92; "smith"/"smyth" 80
 

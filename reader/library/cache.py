@@ -16,9 +16,9 @@ from pathlib import Path
 import msgspec
 
 from reader import paths
-from reader.records import Annotation
+from reader.nlp.records import Annotation
 
-log = logging.getLogger("reader.cache")
+log = logging.getLogger("reader.library.cache")
 _encoder = msgspec.msgpack.Encoder()
 _decoder = msgspec.msgpack.Decoder(Annotation)
 

@@ -25,12 +25,12 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from reader.articles import Article
-from reader.cache import Cache
-from reader.library import annotations_for, describe
+from reader.sources.article import Article
+from reader.library.cache import Cache
+from reader.library.core import annotations_for, describe
 from reader.nlp import pipeline
 from reader.nlp.annotate import BATCH_SIZE, annotate
-from reader.records import Annotation
+from reader.nlp.records import Annotation
 
 log = logging.getLogger("reader.annotate")
 # Articles a task: small enough that progress moves and an article asked for is reached soon,

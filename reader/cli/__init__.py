@@ -8,9 +8,10 @@ import os
 import sys
 from pathlib import Path
 
-from reader import __version__, output, paths
+from reader import __version__, paths
+from reader.cli import output
 from reader.config import decide
-from reader.textclean import safe
+from reader.text import safe
 
 SUBCOMMANDS = ("open", "articles", "entities", "quotes", "speakers", "search", "bookmarks", "themes", "config", "cache", "annotate", "fetch")
 log = logging.getLogger("reader")
@@ -125,9 +126,9 @@ def _settings():
 
 def _open(args):
     """Load the library named by the arguments, reporting skipped files on stderr."""
-    from reader.library import open_library
+    from reader.library.core import open_library
     from reader.nlp.pipeline import ModelMissing
-    from reader.progress import Bar
+    from reader.cli.progress import Bar
 
     targets = args.paths or [paths.seeds_dir()]
     bar = Bar("annotating")
@@ -200,7 +201,7 @@ def cmd_articles(args) -> int:
 
 
 def cmd_entities(args) -> int:
-    from reader.entities import entity_rows
+    from reader.library.entities import entity_rows
 
     lib = _open(args)
     rows = [r for r in entity_rows(lib) if not args.kind or r.kind == args.kind]
@@ -272,8 +273,8 @@ def quote_json(r) -> dict:
 
 
 def cmd_fetch(args) -> int:
-    from reader.fetch import Fetcher
-    from reader.progress import Bar
+    from reader.sources.fetch import Fetcher
+    from reader.cli.progress import Bar
 
     try:
         import feedparser  # noqa: F401
@@ -322,7 +323,7 @@ def cmd_speakers(args) -> int:
 
 
 def cmd_search(args) -> int:
-    from reader.library_index import build_index
+    from reader.search.entries import build_index
 
     lib = _open(args)
     hits = build_index(lib).search(args.query, limit=max(1, args.limit), kinds=(args.kind,) if args.kind else None)
@@ -354,10 +355,10 @@ def cmd_search(args) -> int:
 def cmd_annotate(args) -> int:
     import time
 
-    from reader import manifest
-    from reader.annotator import annotate_to_cache, default_processes
-    from reader.cache import Cache
-    from reader.library import (
+    from reader.library import manifest
+    from reader.library.processes import annotate_to_cache, default_processes
+    from reader.library.cache import Cache
+    from reader.library.core import (
         MAX_ANNOTATE_CHARS,
         failure_message,
         load_library,
@@ -367,7 +368,7 @@ def cmd_annotate(args) -> int:
     )
     from reader.nlp.annotate import BATCH_SIZE
     from reader.nlp.pipeline import ModelMissing
-    from reader.progress import Bar
+    from reader.cli.progress import Bar
 
     c = args.config
     lib = load_library(args.paths or [paths.seeds_dir()], c.max_file_mb * 1_000_000)
@@ -487,7 +488,7 @@ def cmd_themes(args) -> int:
 
 
 def cmd_config(args) -> int:
-    from reader.cache import cache_root
+    from reader.library.cache import cache_root
     from reader.config import decide
     from reader.state import StateFile
     from reader.themes import DEFAULT_THEME
@@ -525,7 +526,7 @@ def cmd_config(args) -> int:
 
 
 def cmd_cache(args) -> int:
-    from reader.cache import Cache, cache_root
+    from reader.library.cache import Cache, cache_root
 
     root = cache_root()
     if args.path:

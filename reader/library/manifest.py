@@ -11,8 +11,8 @@ from pathlib import Path
 import msgspec
 
 from reader import paths
-from reader.articles import find_files
-from reader.cache import atomic_write
+from reader.sources.files import find_files
+from reader.library.cache import atomic_write
 
 
 class Row(msgspec.Struct, array_like=True):

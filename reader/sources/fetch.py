@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import __version__, faults
-from reader.cache import atomic_write
-from reader.textclean import safe
+from reader.library.cache import atomic_write
+from reader.text import safe
 
 USER_AGENT = f"quotereader/{__version__} (+https://pypi.org/project/quotereader/; offline news reader)"
 TIMEOUT = 20.0

@@ -27,7 +27,7 @@ from itertools import repeat
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from reader.nlp.names import fold
+from reader.text import fold
 
 FUZZY_CUTOFF = 75
 FUZZY_MIN_LEN = 4

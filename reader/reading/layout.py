@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-from reader.articles import paragraphs
+from reader.text import paragraphs
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Moving through a library: quote navigation, line layout, links."""

@@ -1,0 +1,1 @@
+"""The in-memory search index, and what a library puts in it."""

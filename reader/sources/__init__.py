@@ -1,0 +1,1 @@
+"""Where articles come from: the article model, one reader per format, fetching."""
