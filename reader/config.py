@@ -14,6 +14,7 @@ from pathlib import Path
 from reader import paths, tomltext
 from reader.nlp.labels import KINDS
 from reader.text import safe
+from reader.limits import DEFAULT, Limits
 
 KEYS = {
     "theme": "a theme name (string)",
@@ -22,9 +23,9 @@ KEYS = {
     "highlight": f"a list of entity kinds to colour, from: {', '.join(KINDS)}",
     "cache_dir": "a folder for the annotation cache (string)",
     "keymap": "a table of binding id = \"keys\"",
-    "max_file_mb": "a whole number of megabytes: larger files are skipped (default 50)",
-    "max_annotate_chars": "a whole number of characters: longer articles are shown but not annotated (default 2000000)",
-    "max_feed_pages": "a whole number: pages fetched for one feed's entries at most (default 200)",
+    "max_file_mb": f"a whole number of megabytes: larger files are skipped (default {DEFAULT.file_mb})",
+    "max_annotate_chars": f"a whole number of characters: longer articles are shown but not annotated (default {DEFAULT.annotate_chars})",
+    "max_feed_pages": f"a whole number: pages fetched for one feed's entries at most (default {DEFAULT.feed_pages})",
 }
 
 
@@ -38,10 +39,14 @@ class Config:
     highlight: list[str] = field(default_factory=lambda: list(KINDS))
     cache_dir: Path | None = None
     keymap: dict[str, str] = field(default_factory=dict)
-    max_file_mb: int = 50
-    max_annotate_chars: int = 2_000_000
-    max_feed_pages: int = 200
+    max_file_mb: int = DEFAULT.file_mb
+    max_annotate_chars: int = DEFAULT.annotate_chars
+    max_feed_pages: int = DEFAULT.feed_pages
     problems: list[str] = field(default_factory=list)
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(self.max_file_mb, self.max_annotate_chars, self.max_feed_pages)
 
 
 def config_path() -> Path:

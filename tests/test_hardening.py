@@ -166,17 +166,18 @@ async def test_quitting_the_app_ends_the_annotation_process_group(tmp_path, monk
     _library(tmp_path / "lib", 300, long=True)
     app = ReaderApp([tmp_path / "lib"])
     async with app.run_test(size=(100, 30)) as pilot:
+        pid = None
         for _ in range(600):
             await pilot.pause(0.05)
-            proc = getattr(app, "_annotator", None)
-            if proc is not None and _children(proc.pid):
+            pid = app.annotator.pid if app.annotator else None
+            if pid is not None and _children(pid):
                 break
-        assert proc is not None and _children(proc.pid), "the annotator never started its workers"
+        assert pid is not None and _children(pid), "the annotator never started its workers"
         await pilot.press("q")
     start = time.monotonic()
-    while _group_alive(proc.pid) and time.monotonic() - start < 5:
+    while _group_alive(pid) and time.monotonic() - start < 5:
         time.sleep(0.05)
-    assert not _group_alive(proc.pid) and time.monotonic() - start < 1.0
+    assert not _group_alive(pid) and time.monotonic() - start < 1.0
 
 
 @pytest.mark.slow

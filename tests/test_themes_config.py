@@ -8,7 +8,8 @@ from textual.color import Color
 from reader.config import decide, load_config
 from reader.nlp.labels import KINDS
 from reader.themes import load_theme, load_themes
-from reader.ui.theming import check_keymap, to_textual
+from reader.keys import check_keymap
+from reader.ui.theming import to_textual
 
 SHIPPED = sorted((Path(__file__).resolve().parent.parent / "themes").glob("*.toml"))
 TEXT_KEYS = [*KINDS, "quote", "speaker"]

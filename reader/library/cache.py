@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import tempfile
 from pathlib import Path
 
 import msgspec
@@ -50,7 +49,7 @@ class Cache:
     def writable(self) -> bool:
         """Can entries be written? (Tried with a small file; says why not, once.)"""
         try:
-            atomic_write(self.dir / ".writable", b"ok")
+            paths.atomic_write(self.dir / ".writable", b"ok")
             return True
         except OSError as exc:
             self._failed(exc)
@@ -84,7 +83,7 @@ class Cache:
     def put(self, article_id: str, annotation: Annotation) -> None:
         path = self._file(article_id)
         try:
-            atomic_write(path, _encoder.encode(annotation))
+            paths.atomic_write(path, _encoder.encode(annotation))
         except OSError as exc:  # a full or read-only disk costs speed, not correctness
             self._failed(exc)
 
@@ -109,18 +108,3 @@ class Cache:
         """Remove every entry of every pipeline version."""
         if self.root.exists():
             shutil.rmtree(self.root)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write all of ``data`` or nothing: a temp file beside it, fsync, then rename over."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

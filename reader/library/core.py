@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import faults
+from reader.limits import DEFAULT, Limits
 from reader.sources.article import Article
 from reader.sources.files import load_paths
 from reader.library.cache import Cache
@@ -158,10 +159,20 @@ class Library:
         return rows
 
 
-def load_library(paths: list[Path], max_bytes: int | None = None) -> Library:
+def load_library(paths: list[Path], limits: Limits = DEFAULT) -> Library:
     """The articles under ``paths``, not yet annotated."""
-    loaded = load_paths(paths, max_bytes) if max_bytes else load_paths(paths)
+    loaded = load_paths(paths, limits.file_bytes)
     return Library(loaded.articles, problems=loaded.problems)
+
+
+def still_to_annotate(lib: Library, cache: Cache, limits: Limits = DEFAULT) -> list[Article]:
+    """Fill in what the cache has; show the articles over the size limit as plain text (saying
+    so); return the rest, still to annotate."""
+    missing, skipped = too_long(take_cached(lib, cache), limits.annotate_chars)
+    for article in skipped:
+        lib.problems.append(skip_message(article, limits.annotate_chars))
+        lib.annotations[article.id] = Annotation([], [], [])
+    return missing
 
 
 def take_cached(lib: Library, cache: Cache) -> list[Article]:
@@ -193,10 +204,7 @@ def describe(article: Article) -> str:
     return safe(str(article.path)) + (f"#{article.entry}" if article.entry else "")
 
 
-MAX_ANNOTATE_CHARS = 2_000_000
-
-
-def too_long(articles: list[Article], limit: int = MAX_ANNOTATE_CHARS) -> tuple[list[Article], list[Article]]:
+def too_long(articles: list[Article], limit: int) -> tuple[list[Article], list[Article]]:
     """(articles to annotate, articles shown as plain text because they are over the limit)."""
     ok = [a for a in articles if len(a.body) <= limit]
     return ok, [a for a in articles if len(a.body) > limit]
@@ -229,16 +237,12 @@ def open_library(
     model: str | None = None,
     cache: Cache | None = None,
     progress: Callable[[int, int], None] | None = None,
-    max_bytes: int | None = None,
-    max_chars: int = MAX_ANNOTATE_CHARS,
+    limits: Limits = DEFAULT,
 ) -> Library:
     """Load articles, take what the cache has, annotate the rest, and finish."""
-    lib = load_library(paths, max_bytes)
+    lib = load_library(paths, limits)
     cache = cache or Cache(pipeline_key(model))
-    missing, skipped = too_long(take_cached(lib, cache), max_chars)
-    for article in skipped:
-        lib.problems.append(skip_message(article, max_chars))
-        lib.annotations[article.id] = Annotation([], [], [])
+    missing = still_to_annotate(lib, cache, limits)
     for done, (article, ann) in enumerate(annotations_for(missing, cache, model) if missing else (), 1):
         lib.add(article, ann)  # after annotations_for has cached it
         if progress:

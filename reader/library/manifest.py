@@ -12,7 +12,7 @@ import msgspec
 
 from reader import paths
 from reader.sources.files import find_files
-from reader.library.cache import atomic_write
+from reader.paths import atomic_write
 
 
 class Row(msgspec.Struct, array_like=True):

@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import __version__, faults
-from reader.library.cache import atomic_write
+from reader.limits import DEFAULT
+from reader.paths import atomic_write
 from reader.text import safe
 
 USER_AGENT = f"quotereader/{__version__} (+https://pypi.org/project/quotereader/; offline news reader)"
 TIMEOUT = 20.0
 MAX_BYTES = 10_000_000
-MAX_FEED_PAGES = 200  # a feed can list any number of entries: the pages fetched for one
 STATE_FILE = ".fetch-state.json"
 _FEED_TYPES = ("rss", "atom", "xml")
 
@@ -75,7 +75,7 @@ def as_uri(url: str) -> str:
 
 class Fetcher:
     def __init__(self, into: Path, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, opener=None,
-                 max_feed_pages: int = MAX_FEED_PAGES) -> None:
+                 max_feed_pages: int = DEFAULT.feed_pages) -> None:
         self.into = into
         self.max_feed_pages = max_feed_pages
         self.timeout = timeout

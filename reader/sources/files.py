@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader import faults
+from reader.limits import DEFAULT
 from reader.sources.article import Article, LoadResult
 from reader.text import NotText, decode, safe
 
@@ -30,7 +31,7 @@ READERS: dict[str, tuple[str, str]] = {
     ".jsonl": ("reader.sources.dumps", "read"),
 }
 PLAIN = READERS[".txt"]
-MAX_FILE_BYTES = 50_000_000  # max_file_mb's default
+MAX_FILE_BYTES = DEFAULT.file_bytes
 
 
 def reader_for(path: Path) -> Reader:

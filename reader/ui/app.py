@@ -3,73 +3,51 @@
 from __future__ import annotations
 
 import gc
+import time
 from pathlib import Path
 
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from rich.text import Text
 from textual.widgets import Footer, Label, ProgressBar
 
-from reader.reading import links
-from reader.library import manifest
-
-from reader.library.cache import Cache
+from reader import keys
 from reader.config import Config, decide
-from reader.nlp.labels import kind_of
-from reader.search.index import SearchIndex
-from reader.library.core import (
-    MAX_ANNOTATE_CHARS,
-    Library,
-    load_library,
-    pipeline_key,
-    skip_message,
-    take_cached,
-    too_long,
-)
-from reader.search.entries import build_index
+from reader.library import manifest
+from reader.library.background import Annotator
+from reader.library.cache import Cache
+from reader.library.core import Library, load_library, pipeline_key, still_to_annotate
+from reader.limits import DEFAULT
+from reader.nlp.records import Annotation, compact
+from reader.reading import links
 from reader.reading.navigation import Move, Navigator
-from reader.nlp.records import Annotation, display_text
+from reader.reading.views import Shown, article_view, bookmark_of, quote_at, quote_with_attribution, speaker_rows
+from reader.search.entries import build_index
+from reader.search.index import Hit, SearchIndex
+from reader.search.targets import ArticleTarget, MentionsTarget, QuoteTarget, SpeakerTarget, TextTarget, target_of
 from reader.state import Bookmark, Remembered, StateFile
-from reader.text import safe, shown
+from reader.text import safe
 from reader.themes import DEFAULT_THEME, load_themes
-from reader.ui.annotating import AnnotationMixin
 from reader.ui.commands import SearchCommands
+from reader.ui.keys import bindings
 from reader.ui.screens.bookmarks import BookmarksScreen
 from reader.ui.screens.help import HelpScreen
-from reader.ui.searching import SearchMixin
-from reader.ui.theming import READER_DEFAULTS, check_keymap, textual_themes
+from reader.ui.theming import READER_DEFAULTS, textual_themes
 from reader.ui.widgets.article_list import ArticleList, Row
-from reader.ui.widgets.reading_pane import ReadingPane, Shown
+from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar
-from reader.ui.widgets.speakers_pane import UNATTRIBUTED, SpeakersPane
+from reader.ui.widgets.speakers_pane import SpeakersPane
+
+REFRESH_EVERY = 0.5  # seconds between library-wide recomputations while annotating
 
 
-class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
+class ReaderApp(App[None]):
     TITLE = "reader"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {SearchCommands}
-    BINDINGS = [
-        Binding("n", "quote(1)", "Next quote", id="quote.next"),
-        Binding("N", "quote(-1)", "Prev quote", id="quote.prev"),
-        Binding("right_square_bracket", "same_speaker(1)", "Next by speaker", key_display="]", id="quote.next_same_speaker"),
-        Binding("left_square_bracket", "same_speaker(-1)", "Prev by speaker", key_display="[", id="quote.prev_same_speaker"),
-        Binding("s", "toggle_speakers", "Speakers", id="speakers.toggle"),
-        Binding("e", "toggle_entities", "Entities", id="entities.toggle"),
-        Binding("y", "copy_quote", "Copy quote", id="quote.copy"),
-        Binding("o", "open_link", "Open link", show=False, id="article.open_link"),
-        Binding("b", "bookmark", "Bookmark", id="bookmark.toggle"),
-        Binding("B", "bookmarks", "Bookmarks", id="bookmarks.show"),
-        Binding("slash", "search", "Search", key_display="/", id="search.open"),
-        Binding("m", "mention(1)", "Next mention", show=False, id="mention.next"),
-        Binding("M", "mention(-1)", "Prev mention", show=False, id="mention.prev"),
-        Binding("x", "clear_filter", "Clear filter", show=False, id="filter.clear"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="filter.clear_escape"),
-        Binding("question_mark", "help", "Help", key_display="?", id="help.show"),
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("tab", "focus_next", "Next pane", show=False, id="pane.next"),
-        Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="pane.previous"),
-    ]
+    BINDINGS = bindings("app")
     # Keys the help screen lists besides the bindings above (they live on the panes).
     PANE_KEYS = [
         ("j / k, ↓ / ↑", "move in the list, scroll the text"),
@@ -111,6 +89,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         self.filter_label: str | None = None
         self.marks: list[tuple[int, int, int]] = []  # mentions being walked: (article, start, end)
         self.mark: int | None = None
+        self.annotator: Annotator | None = None
         self._last_refresh = 0.0
         self._problems_shown = 0
         self._state_problem_shown = False
@@ -140,7 +119,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         config = self.config
         if config is not None:
             problems += config.problems
-            good, keymap_problems = check_keymap(config.keymap, self.binding_keys(), str(config.path))
+            good, keymap_problems = keys.check_keymap(config.keymap, keys.binding_keys(), str(config.path))
             problems += keymap_problems
             if good:
                 self.set_keymap(good)
@@ -153,16 +132,6 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         self._theme_ready = True
         for problem in problems:
             self.notify(problem, title="Settings", severity="warning", timeout=15)
-
-    @classmethod
-    def binding_keys(cls) -> dict[str, str]:
-        """Every binding id of the app and its panes, with its keys."""
-        found = {}
-        for owner in (cls, ArticleList, ReadingPane, SpeakersPane, SearchBar, HelpScreen, BookmarksScreen):
-            for b in owner.BINDINGS:
-                if isinstance(b, Binding) and b.id:
-                    found[b.id] = b.key
-        return found
 
     def watch_theme(self, theme: str) -> None:
         """A theme chosen in the app is remembered in the state file (never in config.toml)."""
@@ -188,14 +157,11 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         rows = manifest.load_rows(self.paths)
         if rows:  # nothing changed since last time: paint last time's list at once
             self.call_from_thread(self._show_rows, rows)
-        lib = load_library(self.paths, c.max_file_mb * 1_000_000 if c else None)
+        limits = c.limits if c else DEFAULT
+        lib = load_library(self.paths, limits)
         cache = self.cache or Cache(pipeline_key(self.model))
-        limit = c.max_annotate_chars if c else MAX_ANNOTATE_CHARS
         self.call_from_thread(self._show_titles, lib)  # first paint: titles before annotations
-        missing, skipped = too_long(take_cached(lib, cache), limit)
-        for article in skipped:
-            lib.problems.append(skip_message(article, limit))
-            lib.annotations[article.id] = Annotation([], [], [])
+        missing = still_to_annotate(lib, cache, limits)
         prepared = self._prepare(lib)
         self.call_from_thread(self._loaded, lib, missing, prepared)
         manifest.save_rows(self.paths, manifest.rows_for(lib))
@@ -250,7 +216,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
             lambda a: lib.annotations[a.id].quotes if a.id in lib.annotations else [],
             lambda a, q: lib.speakers.speaker_id(a.id, q.speaker, q.speaker_kind),
         )
-        return nav, _speaker_rows(lib, nav)
+        return nav, speaker_rows(lib, nav)
 
     @work(thread=True, exclusive=True, group="refresh")
     def _refresh_async(self, reshow: bool) -> None:
@@ -304,18 +270,52 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         gc.freeze()
 
     def _shown(self, index: int) -> Shown:
-        lib = self.library
-        article = lib.articles[index]
-        ann = lib.annotations.get(article.id)
-        if ann is None:
-            return Shown(article.body, article.title, [], [], [])
-        entities = [(e.start, e.end, kind_of(lib.label_of(article.body[e.start : e.end], e.label))) for e in ann.entities]
-        speakers, confidence = [], []
-        for q in ann.quotes:
-            sp = lib.speakers.get(lib.speakers.speaker_id(article.id, q.speaker, q.speaker_kind))
-            speakers.append(sp.name if sp else None)
-            confidence.append(q.confidence if sp else None)
-        return Shown(article.body, article.title, entities, [q.parts for q in ann.quotes], speakers, confidence)
+        return article_view(self.library, index)
+
+    # --- annotating ----------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="annotate")
+    def _annotate(self, missing) -> None:
+        """spaCy runs in a process of its own (`reader annotate`, on every core) that writes the
+        cache; each article lights up as it lands there."""
+        cache = self.cache or Cache(pipeline_key(self.model))
+        if not cache.writable():  # the annotator could not hand us anything: annotate here
+            self.call_from_thread(self.notify, cache.problem, title="Cache", severity="warning", timeout=10, markup=False)
+            self._annotate_here(missing, cache)
+        else:
+            self.annotator = Annotator(self.paths, self.model, cache)
+            problem = self.annotator.run(lambda article_id, ann: self.call_from_thread(self._annotated, article_id, compact(ann)))
+            if problem:
+                self.call_from_thread(self.notify, problem, severity="error", timeout=15, markup=False)
+        self.call_from_thread(self._annotation_done)
+
+    def _annotate_here(self, missing, cache: Cache) -> None:
+        """spaCy in this process (slower to start, one core): for when the cache cannot be
+        written, so the annotator process could not hand its work over."""
+        from reader.library.core import annotations_for
+
+        try:
+            for article, ann in annotations_for(missing, cache, self.model):
+                self.call_from_thread(self._annotated, article.id, compact(ann))
+        except Exception as exc:  # the model missing, say: the articles stay readable
+            self.call_from_thread(self.notify, f"Annotation stopped: {exc}", severity="error", timeout=15, markup=False)
+
+    def _annotated(self, article_id: str, ann: Annotation) -> None:
+        self.library.add(self.library.article(article_id), ann)
+        self._show_problems()
+        self.query_one("#progress", ProgressBar).advance(1)
+        is_open = self.article is not None and self.library.articles[self.article].id == article_id
+        if is_open or time.monotonic() - self._last_refresh > REFRESH_EVERY:
+            self._last_refresh = time.monotonic()
+            self._refresh_async(is_open)
+
+    def _annotation_done(self) -> None:
+        self.query_one("#progress").display = False
+        self._refresh_async(True)
+
+    def on_unmount(self) -> None:
+        if self.annotator is not None:
+            self.annotator.stop()
 
     # --- remembering ---------------------------------------------------------------------------
 
@@ -342,7 +342,8 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
 
     async def action_quit(self) -> None:
         self._save()
-        self._stop_annotator()
+        if self.annotator is not None:
+            self.annotator.stop()
         self.exit()
 
     # --- opening and moving --------------------------------------------------------------------
@@ -406,6 +407,88 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         self.set_quote(message.quote)
         self.query_one(ReadingPane).focus()
 
+    # --- search, filters and mentions ----------------------------------------------------------
+
+    def action_search(self) -> None:
+        if self.index is None:
+            self.notify("The search index is still being built.", timeout=3)
+        self.query_one(SearchBar).open()
+
+    def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
+        self.query_one(ReadingPane).focus()
+
+    def on_search_bar_chosen(self, message: SearchBar.Chosen) -> None:
+        self.query_one(SearchBar).collapse()
+        self.open_hit(message.hit)
+
+    def open_hit(self, hit: Hit) -> None:
+        """Go where a search hit points: a speaker or a topic narrows the list."""
+        target = target_of(self.library, hit)
+        self.marks, self.mark = [], None
+        if isinstance(target, SpeakerTarget):
+            stops = self.navigator.stops_of(target.speaker_id)
+            self._set_filter(f"Speaker: {target.name}", sorted({s.article for s in stops}))
+            if stops:
+                self._go(Move(stops[0]), "quote")
+        elif isinstance(target, MentionsTarget):
+            self.marks = target.mentions(self.library)
+            self._set_filter(f"{target.kind.title()}: {target.name}", sorted({m[0] for m in self.marks}))
+            if self.marks:
+                self.mark = 0
+                self.open_article(self.marks[0][0])
+        elif isinstance(target, QuoteTarget):
+            self.open_article(target.article, target.quote)
+            self.set_quote(target.quote)
+        elif isinstance(target, TextTarget):
+            self.marks, self.mark = [(target.article, target.start, target.end)], 0
+            self.open_article(target.article)
+        elif isinstance(target, ArticleTarget):
+            self.open_article(target.article)
+        self.query_one(ReadingPane).focus()
+
+    def _set_filter(self, label: str | None, articles: list[int] | None) -> None:
+        self.filter_label = label
+        self.listed = articles if articles is not None else list(range(len(self.library.articles)))
+        chip = self.query_one("#filter-chip", Label)
+        chip.display = label is not None
+        if label is not None:
+            chip.update(Text.assemble((f" {label} ", "reverse"), ("  x clears", "dim")))
+        self._fill_list()
+
+    def action_clear_filter(self) -> None:
+        bar = self.query_one(SearchBar)
+        if bar.has_class("-shown"):
+            bar.action_close()
+            return
+        if self.filter_label is None and not self.marks:
+            return
+        self.marks, self.mark = [], None
+        self._set_filter(None, None)
+        self._show_mark()
+        self.notify("Filter cleared.", timeout=2)
+
+    def action_mention(self, direction: int) -> None:
+        if not self.marks:
+            self.notify("No topic or entity chosen: search with / first.", timeout=3)
+            return
+        m = (self.mark or 0) + direction
+        if not 0 <= m < len(self.marks):
+            self.notify("Wrapped around the mentions.", timeout=2)
+        self.mark = m % len(self.marks)
+        article = self.marks[self.mark][0]
+        if article != self.article:
+            self.open_article(article)
+        else:
+            self._show_mark()
+
+    def _show_mark(self) -> None:
+        pane = self.query_one(ReadingPane)
+        if self.mark is not None and self.marks and self.marks[self.mark][0] == self.article:
+            _, start, end = self.marks[self.mark]
+            pane.set_mark((start, end))
+        else:
+            pane.set_mark(None)
+
     # --- toggles and the rest ------------------------------------------------------------------
 
     def action_toggle_speakers(self) -> None:
@@ -427,7 +510,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         if self.article is None or self.quote is None:
             self.notify("No current quote to copy: press n first.", timeout=3)
             return
-        text = self.quote_with_attribution(self.article, self.quote)
+        text = quote_with_attribution(self.library, self.article, self.quote)
         self.copy_to_clipboard(text)
         self.notify("Quote copied.", timeout=2)
 
@@ -457,13 +540,7 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
             return
         if self.state_file is None:
             return
-        article = self.library.articles[self.article]
-        shown = self._shown(self.article)
-        parts = shown.quotes[self.quote]
-        mark = Bookmark(
-            article.id, parts[0][0], parts[-1][1], display_text(shown.body, parts),
-            shown.speakers[self.quote], article.title, str(article.path), article.url,
-        )
+        mark = bookmark_of(self.library, self.article, self.quote)
         on = self.state_file.toggle_bookmark(mark)
         self._state_problem()
         self.notify("Bookmarked." if on else "Bookmark removed.", timeout=2)
@@ -480,17 +557,13 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
             self.notify(f"That article is not in this library (it was {mark.file}).", severity="warning", timeout=6)
             return
         index = ids.index(mark.article_id)
-        quotes = self._shown(index).quotes
-        quote = next((q for q, parts in enumerate(quotes) if parts[0][0] == mark.start), None)
+        quote = quote_at(self.library, index, mark.start)
         self.open_article(index, quote)
         self.set_quote(quote)
         self.query_one(ReadingPane).focus()
 
     def quote_with_attribution(self, article: int, quote: int) -> str:
-        view = self._shown(article)
-        words = shown(display_text(view.body, view.quotes[quote]))
-        who = (view.speakers[quote] or "unknown speaker") + (" (?)" if view.unsure(quote) else "")
-        return f"“{words}” — {who}, {view.title}"
+        return quote_with_attribution(self.library, article, quote)
 
     def action_help(self) -> None:
         """Every key from the active bindings (so a remapped key shows as it is now)."""
@@ -502,23 +575,3 @@ class ReaderApp(SearchMixin, AnnotationMixin, App[None]):
         table = [(", ".join(dict.fromkeys(keys)), what) for what, keys in rows.items()]
         self.push_screen(HelpScreen(table + self.PANE_KEYS))
 
-
-def _speaker_rows(lib: Library, nav: Navigator):
-    """Every speaker with their number of quotes, then the quotes nobody was found to say
-    (``UNATTRIBUTED``), and a function giving their quotes in library order (made when the
-    pane asks: a big library has hundreds of thousands)."""
-    speakers = sorted(lib.speakers.speakers.values(), key=lambda s: (-s.quotes, s.name.lower()))
-    rows = [(s.id, s.name, s.quotes) for s in speakers]
-    nobody = nav.count_of(None)
-    if nobody:
-        rows.append((UNATTRIBUTED, "Unattributed", nobody))
-
-    def quotes_of(speaker_id: str) -> list[tuple[int, int, str, str]]:
-        found = []
-        for stop in nav.stops_of(None if speaker_id == UNATTRIBUTED else speaker_id):
-            article = lib.articles[stop.article]
-            quote = lib.annotations[article.id].quotes[stop.quote]
-            found.append((stop.article, stop.quote, quote.display(article.body), article.title))
-        return found
-
-    return rows, quotes_of

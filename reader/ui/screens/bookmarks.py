@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
@@ -12,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from reader.state import Bookmark
 from reader.text import safe
+from reader.ui.keys import bindings
 
 
 class BookmarksScreen(ModalScreen[Bookmark | None]):
@@ -23,7 +23,7 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
     }
     BookmarksScreen OptionList { height: auto; max-height: 30; border: none; }
     """
-    BINDINGS = [Binding("escape,q", "dismiss_none", "Close", id="bookmarks.close")]
+    BINDINGS = bindings("bookmarks")
 
     def __init__(self, bookmarks: list[Bookmark]) -> None:
         super().__init__()

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from rich.segment import Segment
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -19,6 +18,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.text import safe
+from reader.ui.keys import bindings
 
 ROW_HEIGHT = 3
 TITLE_LINES = 2
@@ -35,15 +35,7 @@ class Row:
 class ArticleList(ScrollView, can_focus=True):
     """Articles, one row each; ``enter`` or a click opens one."""
 
-    BINDINGS = [
-        Binding("j,down", "cursor(1)", "Down", show=False, id="list.down"),
-        Binding("k,up", "cursor(-1)", "Up", show=False, id="list.up"),
-        Binding("g,home", "jump(0)", "First", show=False, id="list.first"),
-        Binding("G,end", "jump(-1)", "Last", show=False, id="list.last"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="list.page_down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="list.page_up"),
-        Binding("enter", "open", "Open", id="list.open"),
-    ]
+    BINDINGS = bindings("list")
     COMPONENT_CLASSES = {
         "article-list--cursor",
         "article-list--current",

@@ -3,13 +3,10 @@ quote's speaker in a gutter beside it (never inserted into the text)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -17,35 +14,16 @@ from textual.strip import Strip
 
 from reader.nlp.labels import KINDS
 from reader.reading.layout import Line, line_of, wrap
+from reader.reading.views import Shown
+from reader.ui.keys import bindings
 
 MAX_TEXT_WIDTH = 78  # a readable measure on wide terminals
 GUTTER_WIDE = 20
 GUTTER_NARROW = 12
 
 
-@dataclass
-class Shown:
-    """What the pane shows: plain data from the library, styled only here."""
-
-    body: str
-    title: str
-    entities: list[tuple[int, int, str]]  # (start, end, kind)
-    quotes: list[list[tuple[int, int]]]  # each quote's parts
-    speakers: list[str | None]  # each quote's speaker display name
-    confidence: list[str | None] | None = None  # each quote's speaker confidence (high/medium/low)
-
-    def unsure(self, q: int) -> bool:
-        """A speaker the extractor guessed at (low confidence): shown dimmed, with a "?"."""
-        return self.confidence is not None and self.speakers[q] is not None and self.confidence[q] == "low"
-
-
 class ReadingPane(ScrollView, can_focus=True):
-    BINDINGS = [
-        Binding("j", "scroll_down", "Scroll down", show=False, id="text.down"),
-        Binding("k", "scroll_up", "Scroll up", show=False, id="text.up"),
-        Binding("g", "scroll_home", "Top", show=False, id="text.top"),
-        Binding("G", "scroll_end", "Bottom", show=False, id="text.bottom"),
-    ]
+    BINDINGS = bindings("text")
     COMPONENT_CLASSES = {f"reading-pane--{k}" for k in KINDS} | {
         "reading-pane--quote",
         "reading-pane--current-quote",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList
@@ -12,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from reader.search.index import Hit, SearchIndex, match_spans
 from reader.text import safe
+from reader.ui.keys import bindings
 
 GROUPS = (
     ("Speakers", ("speaker",)),
@@ -30,11 +30,7 @@ class SearchBar(Vertical):
     SearchBar Input { padding: 0 1; background: $boost; }
     SearchBar OptionList { height: auto; max-height: 24; border: none; }
     """
-    BINDINGS = [
-        Binding("down", "move(1)", "Next result", show=False, id="search.down"),
-        Binding("up", "move(-1)", "Previous result", show=False, id="search.up"),
-        Binding("escape", "close", "Close search", id="search.close"),
-    ]
+    BINDINGS = bindings("search")
 
     class Chosen(Message):
         def __init__(self, hit: Hit) -> None:

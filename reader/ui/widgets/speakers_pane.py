@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Label, OptionList
@@ -15,7 +14,8 @@ from textual.widgets.option_list import Option
 
 from reader.text import safe
 
-UNATTRIBUTED = "unattributed"  # the row listing the quotes without a speaker
+from reader.reading.views import UNATTRIBUTED
+from reader.ui.keys import bindings
 
 
 class SpeakersPane(Vertical):
@@ -26,7 +26,7 @@ class SpeakersPane(Vertical):
     SpeakersPane #speaker-list { height: 1fr; border: none; }
     SpeakersPane #speaker-quotes { height: 1fr; border: none; }
     """
-    BINDINGS = [Binding("escape", "back", "Back", show=False, id="speakers.back")]
+    BINDINGS = bindings("speakers")
 
     class QuoteChosen(Message):
         def __init__(self, article: int, quote: int) -> None:

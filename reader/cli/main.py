@@ -1,0 +1,74 @@
+"""`reader`: the subcommand chosen, the settings read, the command run; an interrupted or
+cut-off run ends quietly."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from reader import paths
+from reader.cli import listing, running, settings as settings_commands
+from reader.cli.parser import SUBCOMMANDS, build_parser
+from reader.config import Config, decide, load_config
+
+COMMANDS = {
+    "open": running.cmd_open,
+    "annotate": running.cmd_annotate,
+    "fetch": running.cmd_fetch,
+    "articles": listing.cmd_articles,
+    "entities": listing.cmd_entities,
+    "quotes": listing.cmd_quotes,
+    "speakers": listing.cmd_speakers,
+    "search": listing.cmd_search,
+    "bookmarks": settings_commands.cmd_bookmarks,
+    "themes": settings_commands.cmd_themes,
+    "config": settings_commands.cmd_config,
+    "cache": settings_commands.cmd_cache,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`reader quotes | head`): end quietly, and keep
+        # Python from complaining while it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
+
+
+def _main(argv: list[str]) -> int:  # noqa: C901 (one decision after another, in the order they are made)
+    logging.basicConfig(format="reader: %(message)s", level=logging.WARNING)
+    if argv and argv[0] in SUBCOMMANDS and Path(argv[0]).is_dir() and argv[0] != "open":
+        print(
+            f"reader: note: '{argv[0]}' is a subcommand; to open the folder of that name, "
+            f"use `reader ./{argv[0]}` or `reader open {argv[0]}`",
+            file=sys.stderr,
+        )
+    if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["open", *argv]
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        args = build_parser().parse_args(["open", *argv])
+    config = _settings()
+    if hasattr(args, "model"):
+        args.model = decide(args.model, "READER_MODEL", None, config.model, None)
+    if getattr(args, "paths", None) == [] and config.library:
+        args.paths = config.library
+    args.config = config
+    return COMMANDS[args.command](args)
+
+
+def _settings() -> Config:
+    """config.toml, with its problems on stderr; its cache folder comes after READER_CACHE_DIR."""
+    config = load_config()
+    for problem in config.problems:
+        print(f"reader: {problem}", file=sys.stderr)
+    if config.cache_dir is not None:
+        paths.set_cache_dir(config.cache_dir)
+    return config
