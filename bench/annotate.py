@@ -24,9 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.text import paragraphs  # noqa: E402
 from reader.nlp import pipeline  # noqa: E402
 from reader.nlp.annotate import BATCH_SIZE, annotate  # noqa: E402
+from reader.text import paragraphs  # noqa: E402
 
 
 def make_articles(n: int, seed: int = 7) -> list[str]:

@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reader.sources.files import load_paths  # noqa: E402
 from reader.nlp import pipeline  # noqa: E402
 from reader.nlp.annotate import annotate  # noqa: E402
+from reader.sources.files import load_paths  # noqa: E402
 
 READER = Path(sys.executable).parent / "reader"
 
@@ -62,8 +62,12 @@ def as_process(folder: Path, processes: int) -> tuple[float, dict[str, tuple[int
     with tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "READER_CACHE_DIR": cache}
         start = time.perf_counter()
-        proc = subprocess.Popen([str(READER), "annotate", str(folder), "--processes", str(processes)],
-                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [str(READER), "annotate", str(folder), "--processes", str(processes)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         peak: dict[str, tuple[int, int]] = {}
         while proc.poll() is None:
             for name, pid in [("main", proc.pid)] + [(f"worker{n}", c) for n, c in enumerate(_children(proc.pid))]:

@@ -38,8 +38,14 @@ def make(kind: str, size: int, seed: int = 3) -> str:
         return "".join(rng.choice("“‘") for _ in range(size)) + "\n"
     names = ["Maria Lopez", "Tom Baker", "Ann Lee", "Omar Haddad", "Jane Doe", "Carl Banks"]
     verbs = ["said", "told reporters", "added", "wrote", "insisted", "warned"]
-    bits = ["we will rebuild the bridge", "it is a ‘disgrace’ and a shame", "nobody saw it coming",
-            "prices will fall next year", "I told him ‘never again’", "this is not over"]
+    bits = [
+        "we will rebuild the bridge",
+        "it is a ‘disgrace’ and a shame",
+        "nobody saw it coming",
+        "prices will fall next year",
+        "I told him ‘never again’",
+        "this is not over",
+    ]
     paras: list[str] = []
     total = 0
     while total < size:
@@ -66,8 +72,13 @@ def measure(text: str) -> tuple[float, float, int]:
         path.write_text(text, encoding="utf-8")
         env = {**os.environ, "READER_CACHE_DIR": str(Path(tmp) / "cache"), "PYTHONPATH": str(ROOT)}
         start = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", _WRAPPER, sys.executable, "-m", "reader", "quotes", str(path)],
-                             capture_output=True, text=True, env=env, check=True).stdout.split()
+        out = subprocess.run(
+            [sys.executable, "-c", _WRAPPER, sys.executable, "-m", "reader", "quotes", str(path)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        ).stdout.split()
         seconds = time.perf_counter() - start
     return seconds, int(out[1]) / 1024, int(out[0])
 

@@ -17,10 +17,24 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from wordlists import ADJ, FIRST, LAST, NOUN, ORG, PLACE  # noqa: E402
+from wordlists import ADJ, FIRST, LAST, NOUN, ORG, PLACE
 
-ROLES = ["minister", "spokesperson", "chief executive", "mayor", "coach", "professor", "analyst",
-         "union leader", "director", "senator", "judge", "lawyer", "economist", "researcher"]
+ROLES = [
+    "minister",
+    "spokesperson",
+    "chief executive",
+    "mayor",
+    "coach",
+    "professor",
+    "analyst",
+    "union leader",
+    "director",
+    "senator",
+    "judge",
+    "lawyer",
+    "economist",
+    "researcher",
+]
 VERBS = ["said", "told reporters", "added", "said on Tuesday", "told the BBC", "wrote in a statement"]
 FACTS = [
     "The {adj} {noun} in {place} drew {n} people on {day}.",
@@ -53,9 +67,17 @@ def article(rng: random.Random, n: int) -> tuple[str, set, set, set]:
     orgs = {f"{rng.choice(list(places))} {rng.choice(ADJ).title()} {rng.choice(ORG)}" for _ in range(2)}
 
     def fill(t: str) -> str:
-        return t.format(adj=rng.choice(ADJ), adj2=rng.choice(ADJ), noun=rng.choice(NOUN), noun2=rng.choice(NOUN),
-                        place=rng.choice(sorted(places)), org=rng.choice(sorted(orgs)), org2=rng.choice(sorted(orgs)),
-                        n=rng.randint(2, 900), day=rng.choice(DAYS))
+        return t.format(
+            adj=rng.choice(ADJ),
+            adj2=rng.choice(ADJ),
+            noun=rng.choice(NOUN),
+            noun2=rng.choice(NOUN),
+            place=rng.choice(sorted(places)),
+            org=rng.choice(sorted(orgs)),
+            org2=rng.choice(sorted(orgs)),
+            n=rng.randint(2, 900),
+            day=rng.choice(DAYS),
+        )
 
     lead = people[0]
     title = f"{lead[1]} warns of {rng.choice(ADJ)} {rng.choice(NOUN)} in {rng.choice(sorted(places))}"
@@ -82,7 +104,9 @@ def article(rng: random.Random, n: int) -> tuple[str, set, set, set]:
             p = " ".join(fill(rng.choice(FACTS)) for _ in range(rng.randint(2, 4)))
         paragraphs.append(p)
         words += len(p.split())
-    meta = f'+++\ntitle = "{title}"\nsource = "Generated Wire"\ndate = 2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n+++\n'
+    meta = (
+        f'+++\ntitle = "{title}"\nsource = "Generated Wire"\ndate = 2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}\n+++\n'
+    )
     return meta + "\n".join(paragraphs) + "\n", {p[0] for p in people}, places, orgs
 
 
@@ -100,8 +124,10 @@ def main() -> None:
         orgs |= o
         sentences.update(s.strip() for s in text.split("\n"))
         words += len(text.split())
-    print(f"articles={n} words={words} avg_words={words // n} distinct_people={len(people)} "
-          f"distinct_places={len(places)} distinct_orgs={len(orgs)} distinct_paragraphs={len(sentences)}")
+    print(
+        f"articles={n} words={words} avg_words={words // n} distinct_people={len(people)} "
+        f"distinct_places={len(places)} distinct_orgs={len(orgs)} distinct_paragraphs={len(sentences)}"
+    )
 
 
 if __name__ == "__main__":

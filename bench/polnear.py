@@ -61,8 +61,16 @@ def score_line(gold: list[dict], pred: list[dict], names: set[str], verbose: boo
         g, p = Path(tmp) / "g.jsonl", Path(tmp) / "p.jsonl"
         g.write_text("".join(json.dumps(x) + "\n" for x in gold if x["article"] in names))
         p.write_text("".join(json.dumps(x) + "\n" for x in pred if x["article"] in names))
-        cmd = [sys.executable, str(SCORER), str(g), str(p), "--texts", str(texts),
-               "--not-quotes", str(POLNEAR / "not_quotes.jsonl")] + (["--verbose"] if verbose else [])
+        cmd = [
+            sys.executable,
+            str(SCORER),
+            str(g),
+            str(p),
+            "--texts",
+            str(texts),
+            "--not-quotes",
+            str(POLNEAR / "not_quotes.jsonl"),
+        ] + (["--verbose"] if verbose else [])
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.splitlines()
     if verbose:
         counts = next((line for line in out if line.strip().startswith("counts:")), "")
@@ -128,7 +136,10 @@ def level_table(rows: list[tuple[dict, str]]) -> str:
     for key, c in sorted(tally(lambda p: (p.get("rule"), p.get("resolution"))).items(), key=lambda kv: -sum(kv[1].values())):
         lines.append(fmt(f"{key[0]} / {key[1]}", c))
     lines.append("by confidence:")
-    for key, c in sorted(tally(lambda p: p.get("confidence")).items(), key=lambda kv: ("high", "medium", "low").index(kv[0]) if kv[0] in ("high", "medium", "low") else 9):
+    for key, c in sorted(
+        tally(lambda p: p.get("confidence")).items(),
+        key=lambda kv: ("high", "medium", "low").index(kv[0]) if kv[0] in ("high", "medium", "low") else 9,
+    ):
         lines.append(fmt(str(key), c))
     none = sum(1 for p, _ in rows if not p.get("speaker"))
     lines.append(f"  matched quotes without a speaker: {none} of {len(rows)}")
@@ -155,7 +166,13 @@ def proposed_levels(rows: list[tuple[dict, str]]) -> dict[tuple[str, str], tuple
     for key, c in t.items():
         judged = c["right"] + c["wrong"] + c["mention-right"] + c["mention-wrong"]
         acc = (c["right"] + c["mention-right"]) / judged if judged else 0.0
-        level = "high" if acc >= HIGH and judged >= MIN_N and key[1] not in UNVERIFIABLE else "medium" if acc >= MEDIUM and judged >= MIN_N_MEDIUM else "low"
+        level = (
+            "high"
+            if acc >= HIGH and judged >= MIN_N and key[1] not in UNVERIFIABLE
+            else "medium"
+            if acc >= MEDIUM and judged >= MIN_N_MEDIUM
+            else "low"
+        )
         out[key] = (level, acc, judged)
     return out
 
@@ -170,8 +187,12 @@ def main() -> None:
     if a.pred is None:
         a.pred = Path(tempfile.mkstemp(suffix=".jsonl")[1])
         with open(a.pred, "w") as out:
-            subprocess.run([sys.executable, "-m", "reader", "quotes", str(POLNEAR / "articles"), "--format", "jsonl"],
-                           stdout=out, check=True, cwd=ROOT)
+            subprocess.run(
+                [sys.executable, "-m", "reader", "quotes", str(POLNEAR / "articles"), "--format", "jsonl"],
+                stdout=out,
+                check=True,
+                cwd=ROOT,
+            )
         print(f"predictions: {a.pred}")
     gold, pred = load(POLNEAR / "gold.jsonl"), load(a.pred)
     parts = parts_of([n for n in os.listdir(POLNEAR / "articles") if n.endswith(".txt")])

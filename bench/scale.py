@@ -46,7 +46,10 @@ def first_paint(lib: Path, env: dict) -> float:
     try:
         time.sleep(0.3)
         envs = " ".join(f"{k}={v}" for k, v in env.items() if k in ("READER_CACHE_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME"))
-        subprocess.run(["tmux", "send-keys", "-t", session, f"clear; exec env -u COLUMNS -u LINES {envs} {READER} {lib}", "Enter"], check=True)
+        subprocess.run(
+            ["tmux", "send-keys", "-t", session, f"clear; exec env -u COLUMNS -u LINES {envs} {READER} {lib}", "Enter"],
+            check=True,
+        )
         start = time.perf_counter()
         while time.perf_counter() - start < 30:
             screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
@@ -79,7 +82,7 @@ async def keypresses(lib: Path) -> tuple[list[float], int]:
             done = loop.create_future()
             start = time.perf_counter()
             articles.action_cursor(1)  # what the `j` binding runs
-            app.call_after_refresh(lambda: done.done() or done.set_result(time.perf_counter()))
+            app.call_after_refresh(lambda done=done: done.done() or done.set_result(time.perf_counter()))
             end = await done
             latencies.append((end - start) * 1000)
             await asyncio.sleep(0.01)
@@ -93,7 +96,7 @@ async def keypresses(lib: Path) -> tuple[list[float], int]:
             done = loop.create_future()
             start = time.perf_counter()
             app.open_hit(hits[0])
-            app.call_after_refresh(lambda: done.done() or done.set_result(time.perf_counter()))
+            app.call_after_refresh(lambda done=done: done.done() or done.set_result(time.perf_counter()))
             filters.append((await done - start) * 1000)
             await asyncio.sleep(0.01)
     return latencies, filters, rss
@@ -130,9 +133,13 @@ def main() -> None:
         print(f"warm quotes {warm:.2f} s")
     print(f"first paint (tmux, warm) {paint * 1000:.0f} ms")
     print(f"list keypress p50 {p50:.1f} ms p95 {p95:.1f} ms; app RSS {rss} MB (library loaded, search index built)")
-    print(f"filter by speaker (search hit chosen -> list narrowed, first quote shown) p50 {f50:.1f} ms p95 {f95:.1f} ms over {len(filters)} speakers")
-    print(f"cold_s={cold if cold is None else round(cold, 1)} warm_s={warm:.2f} first_paint_ms={paint * 1000:.0f} "
-          f"key_p95_ms={p95:.1f} filter_p95_ms={f95:.1f} rss_mb={rss}")
+    print(
+        f"filter by speaker (search hit chosen -> list narrowed, first quote shown) p50 {f50:.1f} ms p95 {f95:.1f} ms over {len(filters)} speakers"
+    )
+    print(
+        f"cold_s={cold if cold is None else round(cold, 1)} warm_s={warm:.2f} first_paint_ms={paint * 1000:.0f} "
+        f"key_p95_ms={p95:.1f} filter_p95_ms={f95:.1f} rss_mb={rss}"
+    )
 
 
 if __name__ == "__main__":

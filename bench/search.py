@@ -119,7 +119,9 @@ def on_library(folder: Path, rng: random.Random) -> None:
     index = SearchIndex(entries)
     index.prepare()
     built = time.perf_counter() - start
-    print(f"library {folder}: {len(lib.articles)} articles loaded in {loaded:.1f} s; index of {len(index)} entries built in {built:.1f} s")
+    print(
+        f"library {folder}: {len(lib.articles)} articles loaded in {loaded:.1f} s; index of {len(index)} entries built in {built:.1f} s"
+    )
     people = [sp.name for sp in lib.speakers.speakers.values() if sp.kind == "person"]
     topics = [e.text for e in entries.small if e.kind in ("topic", "entity")]
     qs = queries(people, topics, rng)

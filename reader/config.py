@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import paths, tomltext
+from reader.limits import DEFAULT, Limits
 from reader.nlp.labels import KINDS
 from reader.text import safe
-from reader.limits import DEFAULT, Limits
 
 KEYS = {
     "theme": "a theme name (string)",
@@ -22,7 +22,7 @@ KEYS = {
     "library": "a list of paths opened by a bare `reader`",
     "highlight": f"a list of entity kinds to colour, from: {', '.join(KINDS)}",
     "cache_dir": "a folder for the annotation cache (string)",
-    "keymap": "a table of binding id = \"keys\"",
+    "keymap": 'a table of binding id = "keys"',
     "max_file_mb": f"a whole number of megabytes: larger files are skipped (default {DEFAULT.file_mb})",
     "max_annotate_chars": f"a whole number of characters: longer articles are shown but not annotated (default {DEFAULT.annotate_chars})",
     "max_feed_pages": f"a whole number: pages fetched for one feed's entries at most (default {DEFAULT.feed_pages})",
@@ -109,7 +109,7 @@ def load_config(path: Path | None = None) -> Config:
                 if isinstance(keys, str) and keys.strip():
                     config.keymap[binding] = keys
                 else:
-                    config.problems.append(f"{shown}: `keymap.{binding}` must be a string of keys like \"ctrl+n\" or \"n,j\"")
+                    config.problems.append(f'{shown}: `keymap.{binding}` must be a string of keys like "ctrl+n" or "n,j"')
     return config
 
 

@@ -81,9 +81,7 @@ def key_is_known(key: str) -> bool:
     from textual.keys import Keys, _character_to_key
 
     named = {k.value for k in Keys} | {"space", "enter", "escape", "tab", "backspace", "delete"}
-    return base in named or base == _character_to_key(base) and any(
-        _character_to_key(chr(c)) == base for c in range(33, 127)
-    )
+    return base in named or base == _character_to_key(base) and any(_character_to_key(chr(c)) == base for c in range(33, 127))
 
 
 def check_keymap(keymap: dict[str, str], bindings: dict[str, str], path: str) -> tuple[dict[str, str], list[str]]:
@@ -105,7 +103,9 @@ def check_keymap(keymap: dict[str, str], bindings: dict[str, str], path: str) ->
         names = [k.strip() for k in keys.split(",") if k.strip()]
         unknown = [k for k in names if not key_is_known(k)]
         if unknown or not names:
-            problems.append(f"{shown}: `keymap.{binding}`: {', '.join(map(repr, unknown)) or 'no key'} is not a key name Textual knows (like \"ctrl+n\", \"f5\", \"n\")")
+            problems.append(
+                f'{shown}: `keymap.{binding}`: {", ".join(map(repr, unknown)) or "no key"} is not a key name Textual knows (like "ctrl+n", "f5", "n")'
+            )
             continue
         good[binding] = ",".join(names)
     # clashes: the keys each binding will answer to after remapping
@@ -115,7 +115,9 @@ def check_keymap(keymap: dict[str, str], bindings: dict[str, str], path: str) ->
             other = owner.get(key)
             if other is not None and other != binding and (binding in good or other in good):
                 culprit = binding if binding in good else other
-                problems.append(f"{shown}: `keymap.{culprit}`: key {key!r} is already used by `{other if culprit == binding else binding}`")
+                problems.append(
+                    f"{shown}: `keymap.{culprit}`: key {key!r} is already used by `{other if culprit == binding else binding}`"
+                )
                 good.pop(culprit, None)
             else:
                 owner.setdefault(key, binding)
@@ -124,13 +126,39 @@ def check_keymap(keymap: dict[str, str], bindings: dict[str, str], path: str) ->
 
 # The names Textual gives the printable characters that are not letters or digits.
 _CHARACTER_NAMES = {
-    " ": "space", "!": "exclamation_mark", '"': "quotation_mark", "#": "number_sign", "$": "dollar_sign",
-    "%": "percent_sign", "&": "ampersand", "'": "apostrophe", "(": "left_parenthesis", ")": "right_parenthesis",
-    "*": "asterisk", "+": "plus", ",": "comma", "-": "minus", ".": "full_stop", "/": "slash", ":": "colon",
-    ";": "semicolon", "<": "less_than_sign", "=": "equals_sign", ">": "greater_than_sign", "?": "question_mark",
-    "@": "at", "[": "left_square_bracket", "\\": "backslash", "]": "right_square_bracket", "^": "circumflex_accent",
-    "_": "underscore", "`": "grave_accent", "{": "left_curly_bracket", "|": "vertical_line",
-    "}": "right_curly_bracket", "~": "tilde",
+    " ": "space",
+    "!": "exclamation_mark",
+    '"': "quotation_mark",
+    "#": "number_sign",
+    "$": "dollar_sign",
+    "%": "percent_sign",
+    "&": "ampersand",
+    "'": "apostrophe",
+    "(": "left_parenthesis",
+    ")": "right_parenthesis",
+    "*": "asterisk",
+    "+": "plus",
+    ",": "comma",
+    "-": "minus",
+    ".": "full_stop",
+    "/": "slash",
+    ":": "colon",
+    ";": "semicolon",
+    "<": "less_than_sign",
+    "=": "equals_sign",
+    ">": "greater_than_sign",
+    "?": "question_mark",
+    "@": "at",
+    "[": "left_square_bracket",
+    "\\": "backslash",
+    "]": "right_square_bracket",
+    "^": "circumflex_accent",
+    "_": "underscore",
+    "`": "grave_accent",
+    "{": "left_curly_bracket",
+    "|": "vertical_line",
+    "}": "right_curly_bracket",
+    "~": "tilde",
 }
 
 

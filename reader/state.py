@@ -184,7 +184,9 @@ class StateFile:
 
     def bookmarks(self) -> list[Bookmark]:
         try:
-            rows = self.db.execute('SELECT article_id, start, "end", quote, speaker, title, file, url, at FROM bookmarks ORDER BY at')
+            rows = self.db.execute(
+                'SELECT article_id, start, "end", quote, speaker, title, file, url, at FROM bookmarks ORDER BY at'
+            )
             return [Bookmark(*row) for row in rows]
         except sqlite3.Error:
             return []
@@ -202,8 +204,11 @@ def _code(exc: BaseException) -> int | None:
     if isinstance(code, int):
         return code & 0xFF
     text = str(exc).lower()
-    for words, value in (("not a database", sqlite3.SQLITE_NOTADB), ("malformed", sqlite3.SQLITE_CORRUPT),
-                         ("locked", sqlite3.SQLITE_BUSY)):
+    for words, value in (
+        ("not a database", sqlite3.SQLITE_NOTADB),
+        ("malformed", sqlite3.SQLITE_CORRUPT),
+        ("locked", sqlite3.SQLITE_BUSY),
+    ):
         if words in text:
             return value
     return None

@@ -14,7 +14,19 @@ from pathlib import Path
 from reader import paths, tomltext
 from reader.text import safe
 
-COLOR_KEYS = ("primary", "secondary", "warning", "error", "success", "accent", "foreground", "background", "surface", "panel", "boost")
+COLOR_KEYS = (
+    "primary",
+    "secondary",
+    "warning",
+    "error",
+    "success",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "boost",
+)
 READER_KEYS = ("person", "organisation", "place", "date-number", "other", "quote", "speaker", "current-quote", "mark")
 TOP_KEYS = ("name", "dark", "ansi", "colors", "reader", "variables")
 DEFAULT_THEME = "reader-dark"
@@ -70,12 +82,20 @@ def load_theme(path: Path, origin: str) -> tuple[ThemeSpec | None, str | None]:
             if allowed is not None and key not in allowed:
                 return None, f"{shown}: unknown key `{table}.{key}` (expected one of: {', '.join(allowed)})"
             if not isinstance(colour, str):
-                return None, f"{shown}: `{table}.{key}` must be a colour string like \"#1f4e79\""
+                return None, f'{shown}: `{table}.{key}` must be a colour string like "#1f4e79"'
         tables[table] = dict(value)
     if "primary" not in tables["colors"]:
         return None, f"{shown}: `colors.primary` is required"
-    spec = ThemeSpec(name.strip(), data.get("dark", True), data.get("ansi", False), tables["colors"],
-                     tables["reader"], tables["variables"], path, origin)
+    spec = ThemeSpec(
+        name.strip(),
+        data.get("dark", True),
+        data.get("ansi", False),
+        tables["colors"],
+        tables["reader"],
+        tables["variables"],
+        path,
+        origin,
+    )
     return spec, None
 
 

@@ -30,5 +30,6 @@ def make_configured_app(tmp_path: Path, config_text: str = "", theme: str | None
 
     path = tmp_path / "config.toml"
     path.write_text(config_text)
-    return ReaderApp(library=fixture_library(), config=load_config(path), theme=theme,
-                     state_file=StateFile(state) if state else None)
+    return ReaderApp(
+        library=fixture_library(), config=load_config(path), theme=theme, state_file=StateFile(state) if state else None
+    )

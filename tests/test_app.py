@@ -131,7 +131,9 @@ async def test_y_copies_the_quote_with_its_attribution():
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter", "n", "y")
         assert app.clipboard.startswith("“It was clear for us that")
-        assert app.clipboard.endswith("” — António Guterres, The United Nations Secretary-General struck an ominous tone Wednesday when…")
+        assert app.clipboard.endswith(
+            "” — António Guterres, The United Nations Secretary-General struck an ominous tone Wednesday when…"
+        )
 
 
 async def test_entities_toggle():
@@ -188,8 +190,8 @@ async def test_text_is_shown_literally(tmp_path):
 def _with_doubtful_quotes():
     """The seeds with quote 1 of the first article a guess and quote 2 said by nobody."""
     import msgspec
-
     from app_fixture import fixture_library
+
     from reader.nlp.records import Annotation
 
     lib = fixture_library(with_third=False)

@@ -16,8 +16,12 @@ FILES = [
     ("bom-crlf", codecs.BOM_UTF8 + BODY.replace("\n", "\r\n").encode(), BODY, None),
     ("utf16-bom", BODY.encode("utf-16"), BODY, None),
     ("latin1", "Café owners said “no”.\n".encode("cp1252"), "Café owners said “no”.\n", None),
-    ("front-matter", ('+++\ntitle = "Peace talks"\nsource = "Wire"\ndate = 2024-05-01\nauthors = ["A. Writer"]\n+++\n' + BODY).encode(),
-     BODY, "Peace talks"),
+    (
+        "front-matter",
+        ('+++\ntitle = "Peace talks"\nsource = "Wire"\ndate = 2024-05-01\nauthors = ["A. Writer"]\n+++\n' + BODY).encode(),
+        BODY,
+        "Peace talks",
+    ),
     ("controls-replaced", "Bad\x1b[31m text\x07 here\x9b.\n".encode(), "Bad\ufffd[31m text\ufffd here\ufffd.\n", None),
 ]
 
@@ -50,7 +54,7 @@ def test_broken_front_matter_names_line_and_column(tmp_path):
 
 def test_offsets_hold_after_cleaning(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_bytes(codecs.BOM_UTF8 + "One\r\nTwo \x00three\r\n".encode())
+    path.write_bytes(codecs.BOM_UTF8 + b"One\r\nTwo \x00three\r\n")
     article, _ = read_file(path)
     assert article.body == "One\nTwo \ufffdthree\n"
     assert [article.body[a:b] for a, b in paragraphs(article.body)] == ["One", "Two \ufffdthree"]
@@ -58,8 +62,11 @@ def test_offsets_hold_after_cleaning(tmp_path):
 
 TITLES = [
     ("short-sentence", "Talks resume in Geneva. More text follows.", "Talks resume in Geneva."),
-    ("long-cut-at-word", "The United Nations Secretary-General struck an ominous tone Wednesday when asked about his recent meeting.",
-     "The United Nations Secretary-General struck an ominous tone Wednesday when…"),
+    (
+        "long-cut-at-word",
+        "The United Nations Secretary-General struck an ominous tone Wednesday when asked about his recent meeting.",
+        "The United Nations Secretary-General struck an ominous tone Wednesday when…",
+    ),
     ("headline-line", "Lynx coach unhappy after win\nBody.", "Lynx coach unhappy after win"),
     ("empty", "   \n", "(untitled)"),
 ]

@@ -3,8 +3,8 @@
 import logging
 
 from reader.library.cache import Cache
-from reader.paths import atomic_write
 from reader.nlp.records import Annotation, Entity, Quote
+from reader.paths import atomic_write
 
 ANN = Annotation([Entity(0, 5, "PERSON")], [(0, 5)], [Quote(parts=[(7, 12)], speaker="Ann Lee", speaker_kind="person")])
 

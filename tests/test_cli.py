@@ -33,9 +33,9 @@ def test_bare_reader_lists_the_seeds():
 
 
 def test_articles_and_entities_jsonl():
-    rows = [json.loads(l) for l in run("articles", str(SEEDS), "--format", "jsonl").stdout.splitlines()]
+    rows = [json.loads(line) for line in run("articles", str(SEEDS), "--format", "jsonl").stdout.splitlines()]
     assert len(rows) == 2 and all(r["entities"] > 10 for r in rows)
-    ents = [json.loads(l) for l in run("entities", str(SEEDS), "--kind", "person", "--format", "jsonl").stdout.splitlines()]
+    ents = [json.loads(line) for line in run("entities", str(SEEDS), "--kind", "person", "--format", "jsonl").stdout.splitlines()]
     # one person is one entity, however the articles spell them
     guterres = [e for e in ents if "Guterres" in e["text"]]
     assert len(guterres) == 1 and guterres[0]["text"] == "António Guterres"
@@ -61,9 +61,15 @@ def test_ctrl_c_is_quiet(tmp_path):
     env = {**os.environ, "READER_CACHE_DIR": str(tmp_path / "cache")}
     # As from a terminal: SIGINT handled (a test run started in the background, `cmd &`, has
     # it ignored, and a child would inherit that and never see the Ctrl+C)
-    proc = subprocess.Popen([sys.executable, "-m", "reader", "quotes", str(tmp_path)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", "quotes", str(tmp_path)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 60  # interrupt it mid-annotation, however slow the machine
     while not list((tmp_path / "cache").rglob("*.msgpack")) and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)

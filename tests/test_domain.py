@@ -25,4 +25,3 @@ def test_warm_domain_imports_neither_textual_nor_spacy():
     subprocess.run([sys.executable, "-m", "reader", "articles", str(SEEDS)], check=True, capture_output=True, cwd=ROOT)
     out = subprocess.run([sys.executable, "-c", PROBE, str(SEEDS)], capture_output=True, text=True, cwd=ROOT, check=True)
     assert out.stdout.strip() == ""
-

@@ -15,7 +15,7 @@ from reader.library.speakers import SpeakerIndex
 
 # Loaded at interpreter start (sitecustomize) by the subprocesses of these tests: a rule that
 # fails on any article that mentions Zanzibar, put first in the table.
-INJECT = '''
+INJECT = """
 from reader.nlp import rules
 
 def explode(ctx, quote):
@@ -24,7 +24,7 @@ def explode(ctx, quote):
     return None
 
 rules.RULES.insert(0, ("explode", explode))
-'''
+"""
 ARTICLES = {
     "a.txt": "Ann Lee spoke on Monday.\n“We will rebuild the bridge,” said Ann Lee.\n",
     "b.txt": "Bob Ray flew to Zanzibar.\n“The island is calm,” said Bob Ray.\n",
@@ -210,5 +210,7 @@ def test_report_is_one_line_and_logs_the_traceback():
     except KeyError as exc:
         line = faults.report("some/file.txt", "annotation", exc)
     assert "\n" not in line
-    assert line.startswith("some/file.txt: annotation failed, KeyError: 'missing' (test_faults.py, test_report_is_one_line_and_logs_the_traceback)")
+    assert line.startswith(
+        "some/file.txt: annotation failed, KeyError: 'missing' (test_faults.py, test_report_is_one_line_and_logs_the_traceback)"
+    )
     assert "Traceback (most recent call last)" in Path(faults.log_path()).read_text()

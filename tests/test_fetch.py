@@ -9,8 +9,8 @@ import time
 import pytest
 from conftest import DATA, ROOT
 
-from reader.sources.files import load_paths
 from reader.sources.fetch import USER_AGENT, Fetcher, file_name
+from reader.sources.files import load_paths
 
 PAGE = (DATA / "web" / "page.html").read_bytes()
 
@@ -77,7 +77,7 @@ def test_fetch_saves_feed_and_pages_and_refetch_adds_nothing(site, tmp_path):
     feed_file = lib / "feeds" / file_name(f"{site}/feed.xml", ".xml")
     page_file = lib / "pages" / file_name(f"{site}/port.html", ".html")
     assert sorted(result.saved) == sorted([feed_file, page_file])
-    assert page_file.read_bytes().startswith("<!-- saved from url=(".encode())
+    assert page_file.read_bytes().startswith(b"<!-- saved from url=(")
     failures = "\n".join(result.failures)
     assert f"{site}/missing.html: HTTP 404 Not Found" in failures
     assert f"{site}/slow.html: no answer within 0.5 s" in failures
@@ -109,10 +109,18 @@ def test_bad_urls_fail_one_line_each(tmp_path):
 
 @pytest.mark.slow
 def test_fetch_command(site, tmp_path):
-    out = subprocess.run([sys.executable, "-m", "reader", "fetch", f"{site}/port.html", "--into", str(tmp_path / "lib")],
-                         capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-m", "reader", "fetch", f"{site}/port.html", "--into", str(tmp_path / "lib")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert out.returncode == 0, out.stderr
     assert out.stderr.strip().endswith(f"1 saved, 0 unchanged, 0 failed, into {tmp_path / 'lib'}")
-    into_seeds = subprocess.run([sys.executable, "-m", "reader", "fetch", f"{site}/port.html", "--into", str(ROOT / "seeds")],
-                                capture_output=True, text=True, cwd=ROOT)
+    into_seeds = subprocess.run(
+        [sys.executable, "-m", "reader", "fetch", f"{site}/port.html", "--into", str(ROOT / "seeds")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert into_seeds.returncode == 2 and "shipped samples folder" in into_seeds.stderr

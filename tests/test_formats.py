@@ -5,8 +5,8 @@ import sys
 import pytest
 from conftest import DATA
 
-from reader.sources.files import load_paths, read_articles
 from reader.sources import dumps
+from reader.sources.files import load_paths, read_articles
 
 WEB = DATA / "web"
 
@@ -22,7 +22,11 @@ def test_html_page_main_text_and_metadata_without_navigation_or_comments():
     page = articles[0]
     assert page.title == "Port deal signed after long night"
     assert (page.source, page.url, page.date, page.authors) == (
-        "Harbour Gazette", "https://gazette.example/port-deal", "2025-04-02", ["Mara Quinn"])
+        "Harbour Gazette",
+        "https://gazette.example/port-deal",
+        "2025-04-02",
+        ["Mara Quinn"],
+    )
     lines = page.body.splitlines()
     assert len(lines) == 4  # the four paragraphs, kept apart; the headline is the title
     assert lines[1].startswith("“Nobody wins a strike like this one")
@@ -35,10 +39,16 @@ def test_rss_entries_are_articles_with_ids_of_their_own():
     assert [a.title for a in articles] == ["Bridge reopens & traffic returns", "Library extends its hours"]
     bridge, library = articles
     # full text from content:encoded, not the summary; its script dropped
-    assert bridge.body == ("The old bridge reopened on Monday after two years of repairs.\n"
-                           "“It feels like the town has its heart back,” said Mayor Olga Brandt.\n")
+    assert bridge.body == (
+        "The old bridge reopened on Monday after two years of repairs.\n"
+        "“It feels like the town has its heart back,” said Mayor Olga Brandt.\n"
+    )
     assert (bridge.source, bridge.url, bridge.date, bridge.authors) == (
-        "Valley Courier", "https://courier.example/bridge", "2025-03-03", ["Lee Park"])
+        "Valley Courier",
+        "https://courier.example/bridge",
+        "2025-03-03",
+        ["Lee Park"],
+    )
     # the summary (HTML in a description) when there is no content
     assert library.body == "The town library will stay open until nine on weekdays, the council said.\n"
     assert bridge.entry and library.entry and bridge.entry != library.entry
@@ -51,7 +61,9 @@ def test_atom_entry():
     assert problems == []
     assert comet.title == "Comet seen from the north" and comet.source == "Science Desk"
     assert comet.authors == ["Ada Lind"] and comet.url == "https://science.example/comet"
-    assert comet.body.splitlines()[1] == "“It was brighter than anything I have seen in forty years,” said astronomer Ruth Okafor."
+    assert (
+        comet.body.splitlines()[1] == "“It was brighter than anything I have seen in forty years,” said astronomer Ruth Okafor."
+    )
 
 
 def test_jsonl_dump_skips_a_broken_line_naming_file_and_line():
@@ -105,11 +117,15 @@ def test_quotes_found_in_pages_and_feeds(tmp_path, monkeypatch):
 
 
 def test_hostile_pages_feeds_and_dumps(tmp_path):
-    (tmp_path / "esc.html").write_bytes(b"<html><head><title>\x1b]0;owned\x07T</title></head><body><p>\x1b[31mred text</p></body></html>")
+    (tmp_path / "esc.html").write_bytes(
+        b"<html><head><title>\x1b]0;owned\x07T</title></head><body><p>\x1b[31mred text</p></body></html>"
+    )
     (tmp_path / "not-a-feed.xml").write_text("not xml at all")
     (tmp_path / "empty.atom").write_text("")
     (tmp_path / "bin.html").write_bytes(bytes(range(256)) * 20)
-    (tmp_path / "odd.jsonl").write_text('{"text": 5}\n[1, 2]\n{"text": "ok \\u001b[2J then \\u009b text.", "title": "\\u001b[1mT"}\n')
+    (tmp_path / "odd.jsonl").write_text(
+        '{"text": 5}\n[1, 2]\n{"text": "ok \\u001b[2J then \\u009b text.", "title": "\\u001b[1mT"}\n'
+    )
     result = load_paths([tmp_path])
     assert len(result.articles) == 2
     for a in result.articles:

@@ -16,15 +16,16 @@ import pytest
 from conftest import ROOT, SEEDS
 
 from reader.library.cache import Cache
-from reader.sources.fetch import Fetcher
 from reader.library.core import load_library, take_cached
 from reader.nlp.records import Annotation, Entity, Quote
+from reader.sources.fetch import Fetcher
 from reader.state import Bookmark, StateFile
 
 
 def reader(*args, env=None, **kw):
-    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True, cwd=ROOT,
-                          env=env or os.environ.copy(), **kw)
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, cwd=ROOT, env=env or os.environ.copy(), **kw
+    )
 
 
 # --- 1. runs of quote marks -------------------------------------------------------------------
@@ -84,13 +85,15 @@ def test_deep_config_and_theme_files_are_one_line_each(tmp_path):
     themes.mkdir()
     (themes / "deep.toml").write_text(DEEP)
     loaded = load_themes(user_dir=themes)
-    assert [p for p in loaded.problems if "deep.toml" in p] == [f"{themes / 'deep.toml'}: not valid TOML (nested too deeply to read)"]
+    assert [p for p in loaded.problems if "deep.toml" in p] == [
+        f"{themes / 'deep.toml'}: not valid TOML (nested too deeply to read)"
+    ]
     assert "reader-dark" in loaded.themes  # the rest loads
 
 
 # --- 3. a worker that dies ----------------------------------------------------------------------
 
-KILLER = '''
+KILLER = """
 import os, signal
 from reader.nlp import rules
 
@@ -100,15 +103,21 @@ def die(ctx, quote):
     return None
 
 rules.RULES.insert(0, ("die", die))
-'''
+"""
 
 
 def _library(folder: Path, n: int, killer: int | None = None, long: bool = False) -> None:
     folder.mkdir()
-    more = "".join(f"The council met for the {k}th time on Monday and said little about the port.\n" for k in range(40)) if long else ""
+    more = (
+        "".join(f"The council met for the {k}th time on Monday and said little about the port.\n" for k in range(40))
+        if long
+        else ""
+    )
     for i in range(n):
         place = "Zanzibar" if i == killer else "Lisbon"
-        (folder / f"{i:03d}.txt").write_text(f"Story {i} from {place}.\n{more}“We are ready for round {i},” said coach Sam Ortiz.\n")
+        (folder / f"{i:03d}.txt").write_text(
+            f"Story {i} from {place}.\n{more}“We are ready for round {i},” said coach Sam Ortiz.\n"
+        )
 
 
 @pytest.mark.slow
@@ -131,8 +140,14 @@ def test_annotate_survives_a_worker_that_always_dies(tmp_path):
 def test_annotate_notices_a_killed_worker_and_retries_its_articles(tmp_path):
     _library(tmp_path / "lib", 200, long=True)
     env = {**os.environ, "READER_CACHE_DIR": str(tmp_path / "c")}
-    proc = subprocess.Popen([sys.executable, "-m", "reader", "annotate", str(tmp_path / "lib"), "--processes", "2"],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", "annotate", str(tmp_path / "lib"), "--processes", "2"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and len(list((tmp_path / "c").rglob("*.msgpack"))) < 20:
         time.sleep(0.05)  # mid-run: some articles are done, most are not
@@ -185,9 +200,15 @@ def test_the_annotator_ends_when_the_app_is_gone(tmp_path):
     """The app dying without a word (a closed terminal, kill -9) closes the annotator's stdin."""
     _library(tmp_path / "lib", 300, long=True)
     env = {**os.environ, "READER_CACHE_DIR": str(tmp_path / "c")}
-    proc = subprocess.Popen([sys.executable, "-m", "reader", "annotate", "--jsonl", "--app", str(tmp_path / "lib")],
-                            cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", "annotate", "--jsonl", "--app", str(tmp_path / "lib")],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     proc.stdout.readline()  # the first article is done: workers are running
     proc.stdin.close()
     start = time.monotonic()
@@ -254,13 +275,17 @@ def _ok(body: bytes = PAGE_OK) -> list[tuple[bytes, float]]:
 
 
 def test_a_bad_server_costs_only_its_urls_and_the_state_is_saved(tmp_path):
-    server = RawServer({
-        "/chunks": [(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n", 0)],
-        "/garbage": [(b"GARBAGE\r\n\r\n", 0)],
-        "/304": [(b"HTTP/1.1 304 Not Modified\r\n\r\n", 0)],
-        "/short": [(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n<html>short", 0)],
-        "/fine": _ok(),
-    })
+    server = RawServer(
+        {
+            "/chunks": [
+                (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n", 0)
+            ],
+            "/garbage": [(b"GARBAGE\r\n\r\n", 0)],
+            "/304": [(b"HTTP/1.1 304 Not Modified\r\n\r\n", 0)],
+            "/short": [(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n<html>short", 0)],
+            "/fine": _ok(),
+        }
+    )
     urls = [f"{server.url}/{p}" for p in ("chunks", "garbage", "304", "short", "fine")]
     result = Fetcher(tmp_path, timeout=5).run(urls)
     assert len(result.failures) == 4 and [p.name for p in result.saved] == [Path(result.saved[0]).name]

@@ -14,8 +14,9 @@ pytestmark = pytest.mark.slow
 
 
 def run(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, cwd=ROOT,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], capture_output=True, cwd=ROOT, env={**os.environ, **(env or {})}
+    )
 
 
 @pytest.fixture
@@ -53,8 +54,14 @@ def test_articles_on_messy_folder(messy):
     files = {r["file"].rsplit("/", 1)[-1] for r in rows}
     for name in ("good.txt", "latin1.txt", "utf16.txt", "nul.txt", "frontmatter.md", "controls.txt", "markup.txt"):
         assert name in files, (name, files)
-    for what in ("binary.txt: skipped, binary", "empty.txt: skipped, no text", "blank.md: skipped, no text",
-                 "frontmatter.md:line", "dangling.txt: ", "fifo.txt: not a regular file"):
+    for what in (
+        "binary.txt: skipped, binary",
+        "empty.txt: skipped, no text",
+        "blank.md: skipped, no text",
+        "frontmatter.md:line",
+        "dangling.txt: ",
+        "fifo.txt: not a regular file",
+    ):
         assert what in err, (what, err)
     # one line each
     assert all(line.startswith("reader: ") for line in err.splitlines())
@@ -88,7 +95,7 @@ def test_size_limits_from_config(tmp_path):
     err = result.stderr.decode()
     assert result.returncode == 0 and "Traceback" not in err
     assert "huge.txt: not annotated, 5,500,000 characters is over the 100,000 limit" in err
-    assert [json.loads(l)["speaker"] for l in result.stdout.decode().splitlines()] == ["Ann Lee"]
+    assert [json.loads(line)["speaker"] for line in result.stdout.decode().splitlines()] == ["Ann Lee"]
     config.write_text("max_file_mb = 2\n")
     err = run("articles", str(lib), env={"READER_CONFIG": str(config)}).stderr.decode()
     assert "huge.txt: skipped, 5.5 MB is over the 2 MB limit" in err

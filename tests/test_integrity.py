@@ -12,15 +12,16 @@ import threading
 import pytest
 from conftest import ROOT
 
-from reader.cli import output
 from reader import text
-from reader.sources.files import load_paths
+from reader.cli import output
 from reader.sources.fetch import Fetcher, as_uri
+from reader.sources.files import load_paths
 
 
 def reader(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True, cwd=ROOT,
-                          env=env or os.environ.copy())
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, cwd=ROOT, env=env or os.environ.copy()
+    )
 
 
 # --- 3. non-ASCII URLs --------------------------------------------------------------------------
@@ -38,13 +39,26 @@ class Pages(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         base = f"http://127.0.0.1:{self.server.server_port}"
         if self.path == "/p/caf%C3%A9":
-            self._send(b"<html><body><article><p>" + "“The café opens at six,” said Ann Lee on Monday morning.".encode() * 3
-                       + b"</p></article></body></html>", "text/html")
+            self._send(
+                b"<html><body><article><p>"
+                + "“The café opens at six,” said Ann Lee on Monday morning.".encode() * 3
+                + b"</p></article></body></html>",
+                "text/html",
+            )
         elif self.path == "/feed.xml":
-            items = "".join(f"<item><title>Story {i}</title><link>{base}/p/{i}</link><description>Short {i}.</description></item>" for i in range(5))
-            self._send(f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>'.encode(), "application/rss+xml")
+            items = "".join(
+                f"<item><title>Story {i}</title><link>{base}/p/{i}</link><description>Short {i}.</description></item>"
+                for i in range(5)
+            )
+            self._send(
+                f'<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>{items}</channel></rss>'.encode(),
+                "application/rss+xml",
+            )
         elif self.path.startswith("/p/"):
-            self._send(b"<html><body><article><p>A page about the port and the harbour master's plans for spring.</p></article></body></html>", "text/html")
+            self._send(
+                b"<html><body><article><p>A page about the port and the harbour master's plans for spring.</p></article></body></html>",
+                "text/html",
+            )
         else:
             self.send_error(404)
 
@@ -161,7 +175,9 @@ def test_a_latin1_file_with_an_escape_byte_is_read(tmp_path):
 
 
 def test_a_page_with_megabytes_of_script_keeps_its_article(tmp_path):
-    paragraphs = "".join(f"<p>Paragraph {i}: “The port will reopen in May,” said harbour master Ines Maddox.</p>" for i in range(6))
+    paragraphs = "".join(
+        f"<p>Paragraph {i}: “The port will reopen in May,” said harbour master Ines Maddox.</p>" for i in range(6)
+    )
     page = f"<html><head><title>Port deal</title><script>{'var x=1;' * 1_400_000}</script></head><body><article>{paragraphs}</article></body></html>"
     (tmp_path / "big.html").write_text(page)
     result = reader("articles", str(tmp_path), "--format", "jsonl", env={**os.environ, "READER_CACHE_DIR": str(tmp_path / "c")})
@@ -175,8 +191,14 @@ def test_a_page_with_megabytes_of_script_keeps_its_article(tmp_path):
 
 def test_markdown_escapes_html_and_links_only_the_web():
     out = io.StringIO()
-    output.markdown(("Quote", "Link"), [("<img src=x onerror=alert(1)> & co", output.Link("javascript:alert(1)")),
-                                        ("fine", output.Link("https://example.org/a"))], out)
+    output.markdown(
+        ("Quote", "Link"),
+        [
+            ("<img src=x onerror=alert(1)> & co", output.Link("javascript:alert(1)")),
+            ("fine", output.Link("https://example.org/a")),
+        ],
+        out,
+    )
     lines = out.getvalue().splitlines()
     assert lines[2] == "| &lt;img src=x onerror=alert(1)&gt; &amp; co |  |"
     assert lines[3] == "| fine | <https://example.org/a> |"

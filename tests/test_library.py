@@ -12,14 +12,27 @@ def write(tmp_path, name, text):
 
 
 def test_cross_article_merge_and_labels(tmp_path):
-    write(tmp_path, "a.txt", "United Nations Secretary-General Antonio Guterres visited Kyiv.\n"
-          "“We need peace now,” Antonio Guterres told reporters on Tuesday.\n")
-    write(tmp_path, "b.txt", "António Guterres spoke in New York on Friday.\n"
-          "“The war must end,” Guterres said.\n“There is no other way,” he added.\n")
-    write(tmp_path, "c.txt", "Officials met on Monday to discuss the budget.\n"
-          "“We are studying the proposal,” a spokesperson said.\n")
-    write(tmp_path, "d.txt", "The ministry made no other comment on the matter.\n"
-          "“No decision has been taken,” a spokesperson said.\n")
+    write(
+        tmp_path,
+        "a.txt",
+        "United Nations Secretary-General Antonio Guterres visited Kyiv.\n"
+        "“We need peace now,” Antonio Guterres told reporters on Tuesday.\n",
+    )
+    write(
+        tmp_path,
+        "b.txt",
+        "António Guterres spoke in New York on Friday.\n“The war must end,” Guterres said.\n“There is no other way,” he added.\n",
+    )
+    write(
+        tmp_path,
+        "c.txt",
+        "Officials met on Monday to discuss the budget.\n“We are studying the proposal,” a spokesperson said.\n",
+    )
+    write(
+        tmp_path,
+        "d.txt",
+        "The ministry made no other comment on the matter.\n“No decision has been taken,” a spokesperson said.\n",
+    )
     lib = open_library([tmp_path])
     rows = lib.quote_rows()
     guterres = {r.speaker.id for r in rows if r.speaker and "Guterres" in r.speaker.name}

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from reader.reading import links
 from reader.cli import output
-from reader.sources.article import Article, article_id
 from reader.library.core import Library
 from reader.nlp.records import Annotation
+from reader.reading import links
+from reader.sources.article import Article, article_id
 from reader.ui.app import ReaderApp
 
 
@@ -52,7 +52,9 @@ async def test_o_with_a_graphical_browser_opens_it(monkeypatch):
         assert opened == ["https://news.example/a"]
 
 
-@pytest.mark.parametrize("url, message", [(None, "This article has no web link."), ("javascript:alert(1)", "Not a web link: javascript:alert(1)")])
+@pytest.mark.parametrize(
+    "url, message", [(None, "This article has no web link."), ("javascript:alert(1)", "Not a web link: javascript:alert(1)")]
+)
 async def test_o_refuses_what_is_not_a_web_link(monkeypatch, url, message):
     opened = browser(monkeypatch, graphical=True)
     app = app_with(url)
@@ -68,9 +70,16 @@ def test_graphical_browser_needs_a_display_on_linux():
 
 def test_csv_cannot_inject_formulas():
     out = io.StringIO()
-    output.csv_rows(("speaker", "quote"), [("=cmd|' /C calc'!A0", "+1 said"), ("@SUM(A1)", "-2"), ("Ann", "fine, \"quoted\"\nline")], out)
+    output.csv_rows(
+        ("speaker", "quote"), [("=cmd|' /C calc'!A0", "+1 said"), ("@SUM(A1)", "-2"), ("Ann", 'fine, "quoted"\nline')], out
+    )
     rows = list(csv.reader(io.StringIO(out.getvalue())))
-    assert rows == [["speaker", "quote"], ["'=cmd|' /C calc'!A0", "'+1 said"], ["'@SUM(A1)", "'-2"], ["Ann", 'fine, "quoted"\nline']]
+    assert rows == [
+        ["speaker", "quote"],
+        ["'=cmd|' /C calc'!A0", "'+1 said"],
+        ["'@SUM(A1)", "'-2"],
+        ["Ann", 'fine, "quoted"\nline'],
+    ]
 
 
 def test_markdown_escapes_pipes_and_line_breaks():
@@ -82,8 +91,13 @@ def test_markdown_escapes_pipes_and_line_breaks():
 @pytest.mark.slow
 def test_quotes_as_csv_and_markdown_from_the_command_line():
     def run(fmt):
-        return subprocess.run([sys.executable, "-m", "reader", "quotes", "seeds", "--format", fmt],
-                              capture_output=True, text=True, cwd=ROOT, check=True).stdout
+        return subprocess.run(
+            [sys.executable, "-m", "reader", "quotes", "seeds", "--format", fmt],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+        ).stdout
 
     rows = list(csv.DictReader(io.StringIO(run("csv"))))
     assert len(rows) >= 10 and {"speaker", "quote", "title", "article", "url"} <= set(rows[0])

@@ -5,14 +5,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.sources.plain import parse
-from reader.text import paragraphs
-from reader.reading.layout import _end_cells, _end_narrow, _wrap, wrap
 from reader.nlp.marks import find_quoted
-from reader.text import clean
+from reader.reading.layout import _end_cells, _end_narrow, _wrap, wrap
+from reader.sources.plain import parse
+from reader.text import clean, paragraphs
 
 MARKS = "\"'“”‘’«»„ "
-texty = st.text(alphabet=st.sampled_from(list("abc XY.,;:!?\n\t—–-()[]") + list(MARKS) + ["\x00", "\x1b", "\x7f", "\x9b", "é", "漢", "\u200b", "\r"]), max_size=400)
+texty = st.text(
+    alphabet=st.sampled_from(
+        list("abc XY.,;:!?\n\t—–-()[]") + list(MARKS) + ["\x00", "\x1b", "\x7f", "\x9b", "é", "漢", "\u200b", "\r"]
+    ),
+    max_size=400,
+)
 
 
 @given(st.binary(max_size=600))
@@ -73,7 +77,7 @@ def test_extractor_spans_inside_the_body(extract_fn, text):
 def test_layout_shows_every_character_of_the_body(text, width):
     body = clean(text)
     lines = wrap(body, width)
-    shown = "".join(body[l.start : l.end] for l in lines)
+    shown = "".join(body[x.start : x.end] for x in lines)
     assert "".join(shown.split()) == "".join(body.split())  # only white space is laid out anew
 
 

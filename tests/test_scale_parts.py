@@ -33,13 +33,25 @@ def test_annotate_with_two_processes_fills_the_cache(tmp_path):
     for n in range(6):
         (lib / f"{n}.txt").write_text(f"Story {n}.\n“We are ready for round {n},” said coach Sam Ortiz.\n")
     env = {**os.environ, "READER_CACHE_DIR": str(tmp_path / "cache")}
-    out = subprocess.run([sys.executable, "-m", "reader", "annotate", str(lib), "--processes", "2", "--jsonl"],
-                         capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "reader", "annotate", str(lib), "--processes", "2", "--jsonl"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
     lines = [json.loads(line) for line in out.stdout.splitlines()]
     assert sorted(d["done"] for d in lines) == [1, 2, 3, 4, 5, 6] and all(d["total"] == 6 for d in lines)
     assert len(list((tmp_path / "cache").rglob("*.msgpack"))) == 6
-    quotes = subprocess.run([sys.executable, "-m", "reader", "quotes", str(lib), "--format", "jsonl"],
-                            capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    quotes = subprocess.run(
+        [sys.executable, "-m", "reader", "quotes", str(lib), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
     assert [json.loads(line)["speaker"] for line in quotes.stdout.splitlines()] == ["Sam Ortiz"] * 6
 
 
@@ -50,7 +62,13 @@ def test_annotate_leaves_the_list_for_the_apps_first_paint(tmp_path, monkeypatch
     for n in range(2):
         (lib / f"{n}.txt").write_text(f"Story {n}.\n“We are ready for round {n},” said coach Sam Ortiz.\n")
     monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "cache"))
-    subprocess.run([sys.executable, "-m", "reader", "annotate", str(lib), "--processes", "1"],
-                   capture_output=True, text=True, env=os.environ, cwd=ROOT, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "reader", "annotate", str(lib), "--processes", "1"],
+        capture_output=True,
+        text=True,
+        env=os.environ,
+        cwd=ROOT,
+        check=True,
+    )
     rows = manifest.load_rows([lib])
     assert [(r.title, r.quotes) for r in rows] == [("Story 0.", 1), ("Story 1.", 1)]

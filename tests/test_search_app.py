@@ -95,14 +95,20 @@ async def test_command_palette_uses_the_index():
 def test_cli_search():
     out = subprocess.run(
         [sys.executable, "-m", "reader", "search", "guteres", str(SEEDS), "--kind", "speaker", "--format", "jsonl"],
-        capture_output=True, text=True, cwd=ROOT, check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
     )
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     assert rows[0]["text"] == "António Guterres" and rows[0]["speaker_id"] == "person:guterres"
     assert {"kind", "text", "score"} <= set(rows[0])
     out = subprocess.run(
         [sys.executable, "-m", "reader", "search", "evacuation", str(SEEDS), "--kind", "text", "--format", "jsonl"],
-        capture_output=True, text=True, cwd=ROOT, check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
     )
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     assert rows and all({"article", "start", "end"} <= set(r) for r in rows)

@@ -16,7 +16,10 @@ def predicted():
 
     out = subprocess.run(
         [sys.executable, "-m", "reader", "quotes", str(SEEDS), "--format", "jsonl"],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     )
     return [json.loads(line) for line in out.stdout.splitlines()]
 
@@ -33,8 +36,22 @@ def test_every_gold_quote_found_with_its_speaker(predicted):
 def test_jsonl_fields_and_offsets(predicted):
     bodies = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     for p in predicted:
-        assert {"article", "article_id", "title", "quote", "display", "parts", "start", "end", "speaker", "speaker_id",
-                "mention", "rule", "resolution", "confidence"} <= set(p)
+        assert {
+            "article",
+            "article_id",
+            "title",
+            "quote",
+            "display",
+            "parts",
+            "start",
+            "end",
+            "speaker",
+            "speaker_id",
+            "mention",
+            "rule",
+            "resolution",
+            "confidence",
+        } <= set(p)
         body = bodies[p["article"]]
         assert p["quote"] == " ".join(body[a:b] for a, b in p["parts"])
         assert p["display"] == " … ".join(body[a:b] for a, b in p["parts"])
@@ -51,7 +68,10 @@ def test_speaker_filter_is_fuzzy():
 
     out = subprocess.run(
         [sys.executable, "-m", "reader", "quotes", str(SEEDS), "--speaker", "guteres", "--format", "jsonl"],
-        capture_output=True, text=True, check=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     )
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     assert len(rows) == 4 and {r["speaker"] for r in rows} == {"António Guterres"}

@@ -11,29 +11,49 @@ def index(quoted, known=()):
 
 MERGES = [
     # (id, quoted (article, name, kind), known names, expected groups {display: count})
-    ("accents-and-surname",
-     [("a1", "Antonio Guterres", "person"), ("a2", "António Guterres", "person"), ("a2", "Guterres", "person")], [],
-     {"António Guterres": 3}),
-    ("spelling-variant",
-     [("a1", "Volodymyr Zelensky", "person"), ("a2", "Volodymyr Zelenskyy", "person"), ("a3", "Zelenskyy", "person")], [],
-     {"Volodymyr Zelensky": 3}),  # a tie on form and count: alphabetically first
-    ("two-people-one-surname",
-     [("a1", "John Smith", "person"), ("a2", "Jane Smith", "person"), ("a3", "Smith", "person")], [],
-     {"John Smith": 1, "Jane Smith": 1, "Smith": 1}),
-    ("a-surname-alone-is-not-a-spelling-variant",
-     [("a1", "Bill Sternberg", "person"), ("a2", "Stenberg", "person")], [],
-     {"Bill Sternberg": 1, "Stenberg": 1}),
-    ("joint-speakers-stay-a-pair",
-     [("a1", "Lee and Park", "group"), ("a2", "Lee and Park", "group"), ("a2", "Park", "person")], [],
-     {"Lee and Park": 2, "Park": 1}),
-    ("fuller-name-from-entities",
-     [("a1", "Dujarric", "person")], ["Stephane Dujarric"], {"Stephane Dujarric": 1}),
-    ("spokespeople-stay-apart",
-     [("a1", "a spokesperson", "description"), ("a2", "a spokesperson", "description")], [],
-     {"a spokesperson": 2}),  # two speakers of one name each; counted below
-    ("organisations-merge",
-     [("a1", "African National Congress", "org"), ("a2", "African National Congress", "org")], [],
-     {"African National Congress": 2}),
+    (
+        "accents-and-surname",
+        [("a1", "Antonio Guterres", "person"), ("a2", "António Guterres", "person"), ("a2", "Guterres", "person")],
+        [],
+        {"António Guterres": 3},
+    ),
+    (
+        "spelling-variant",
+        [("a1", "Volodymyr Zelensky", "person"), ("a2", "Volodymyr Zelenskyy", "person"), ("a3", "Zelenskyy", "person")],
+        [],
+        {"Volodymyr Zelensky": 3},
+    ),  # a tie on form and count: alphabetically first
+    (
+        "two-people-one-surname",
+        [("a1", "John Smith", "person"), ("a2", "Jane Smith", "person"), ("a3", "Smith", "person")],
+        [],
+        {"John Smith": 1, "Jane Smith": 1, "Smith": 1},
+    ),
+    (
+        "a-surname-alone-is-not-a-spelling-variant",
+        [("a1", "Bill Sternberg", "person"), ("a2", "Stenberg", "person")],
+        [],
+        {"Bill Sternberg": 1, "Stenberg": 1},
+    ),
+    (
+        "joint-speakers-stay-a-pair",
+        [("a1", "Lee and Park", "group"), ("a2", "Lee and Park", "group"), ("a2", "Park", "person")],
+        [],
+        {"Lee and Park": 2, "Park": 1},
+    ),
+    ("fuller-name-from-entities", [("a1", "Dujarric", "person")], ["Stephane Dujarric"], {"Stephane Dujarric": 1}),
+    (
+        "spokespeople-stay-apart",
+        [("a1", "a spokesperson", "description"), ("a2", "a spokesperson", "description")],
+        [],
+        {"a spokesperson": 2},
+    ),  # two speakers of one name each; counted below
+    (
+        "organisations-merge",
+        [("a1", "African National Congress", "org"), ("a2", "African National Congress", "org")],
+        [],
+        {"African National Congress": 2},
+    ),
 ]
 
 
@@ -65,7 +85,9 @@ def test_id_survives_a_fuller_name_arriving():
 
 
 def test_display_name_prefers_diacritics_then_frequency():
-    idx = index([("a1", "Antonio Guterres", "person"), ("a2", "Antonio Guterres", "person"), ("a3", "António Guterres", "person")])
+    idx = index(
+        [("a1", "Antonio Guterres", "person"), ("a2", "Antonio Guterres", "person"), ("a3", "António Guterres", "person")]
+    )
     (sp,) = idx.speakers.values()
     assert sp.name == "António Guterres"
     assert {"Antonio Guterres", "António Guterres", "Guterres"} <= set(sp.aliases)

@@ -76,7 +76,9 @@ def test_bookmarks_export(tmp_path):
     store.close()
     md = subprocess.run([sys.executable, "-m", "reader", "bookmarks"], capture_output=True, text=True, env=env, cwd=ROOT).stdout
     assert "| Ann Lee | “A \\| pipe<br>and a line” | T\\|itle | <https://x.test/a> |" in md
-    js = subprocess.run([sys.executable, "-m", "reader", "bookmarks", "--format", "jsonl"], capture_output=True, text=True, env=env, cwd=ROOT).stdout
+    js = subprocess.run(
+        [sys.executable, "-m", "reader", "bookmarks", "--format", "jsonl"], capture_output=True, text=True, env=env, cwd=ROOT
+    ).stdout
     assert json.loads(js)["speaker"] == "Ann Lee"
 
 
@@ -120,8 +122,13 @@ def test_kill_9_while_annotating(tmp_path):
         (lib_dir / f"{n:03d}.txt").write_text(f"Story {n}. " + f"“We are ready for round {n},” said coach Sam Ortiz. " * (40 + n))
     cache_dir = tmp_path / "cache"
     env = {**os.environ, "READER_CACHE_DIR": str(cache_dir)}
-    proc = subprocess.Popen([sys.executable, "-m", "reader", "articles", str(lib_dir)], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", "articles", str(lib_dir)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(list(cache_dir.rglob("*.msgpack"))) < 5:
         time.sleep(0.05)

@@ -6,9 +6,9 @@ import pytest
 from textual.color import Color
 
 from reader.config import decide, load_config
+from reader.keys import check_keymap
 from reader.nlp.labels import KINDS
 from reader.themes import load_theme, load_themes
-from reader.keys import check_keymap
 from reader.ui.theming import to_textual
 
 SHIPPED = sorted((Path(__file__).resolve().parent.parent / "themes").glob("*.toml"))
@@ -64,8 +64,16 @@ def test_ansi_theme_has_distinct_colours_per_kind():
 BROKEN = [
     ("bad-toml", 'name = "x"\n[colors]\nprimary = = "#fff"\n', "line 3, column"),
     ("unknown-key", 'name = "x"\nfont = "big"\n[colors]\nprimary = "#fff"\n', "unknown key `font`"),
-    ("unknown-reader-key", 'name = "x"\n[colors]\nprimary = "#fff"\n[reader]\nspeaker-colour = "#000"\n', "unknown key `reader.speaker-colour`"),
-    ("bad-colour", 'name = "x"\n[colors]\nprimary = "#fff"\n[reader]\nperson = "violetish"\n', "`reader.person` = 'violetish' is not a colour"),
+    (
+        "unknown-reader-key",
+        'name = "x"\n[colors]\nprimary = "#fff"\n[reader]\nspeaker-colour = "#000"\n',
+        "unknown key `reader.speaker-colour`",
+    ),
+    (
+        "bad-colour",
+        'name = "x"\n[colors]\nprimary = "#fff"\n[reader]\nperson = "violetish"\n',
+        "`reader.person` = 'violetish' is not a colour",
+    ),
     ("no-name", '[colors]\nprimary = "#fff"\n', "`name` must be"),
 ]
 
@@ -127,17 +135,26 @@ def test_config_errors_name_file_and_key(tmp_path, text, message):
 
 def test_config_values(tmp_path):
     path = tmp_path / "config.toml"
-    path.write_text('theme = "sepia"\nmodel = "en_core_web_sm"\nlibrary = ["/news"]\nhighlight = ["person"]\ncache_dir = "/tmp/c"\n[keymap]\n"quote.next" = "j"\n')
+    path.write_text(
+        'theme = "sepia"\nmodel = "en_core_web_sm"\nlibrary = ["/news"]\nhighlight = ["person"]\ncache_dir = "/tmp/c"\n[keymap]\n"quote.next" = "j"\n'
+    )
     c = load_config(path)
     assert (c.theme, c.model, c.library, c.highlight, str(c.cache_dir), c.keymap) == (
-        "sepia", "en_core_web_sm", [Path("/news")], ["person"], "/tmp/c", {"quote.next": "j"})
+        "sepia",
+        "en_core_web_sm",
+        [Path("/news")],
+        ["person"],
+        "/tmp/c",
+        {"quote.next": "j"},
+    )
     assert c.problems == []
 
 
 def test_keymap_checks():
     bindings = {"quote.next": "n", "quote.prev": "N", "app.quit": "q"}
     good, problems = check_keymap(
-        {"quote.next": "ctrl+n", "nope.id": "x", "quote.prev": "ctrl+blorp", "app.quit": "ctrl+n"}, bindings, "c.toml")
+        {"quote.next": "ctrl+n", "nope.id": "x", "quote.prev": "ctrl+blorp", "app.quit": "ctrl+n"}, bindings, "c.toml"
+    )
     assert good == {"quote.next": "ctrl+n"}
     text = "\n".join(problems)
     assert "`keymap.nope.id`: no binding has that id" in text

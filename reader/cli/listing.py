@@ -77,8 +77,14 @@ def cmd_entities(args: argparse.Namespace) -> int:
     titles = {a.id: a.file_name for a in lib.articles}
     if args.format == "jsonl":
         output.jsonl(
-            {"text": r.text, "label": r.label, "kind": r.kind, "mentions": r.mentions,
-             "forms": sorted(r.forms), "articles": sorted(titles[i] for i in r.articles)}
+            {
+                "text": r.text,
+                "label": r.label,
+                "kind": r.kind,
+                "mentions": r.mentions,
+                "forms": sorted(r.forms),
+                "articles": sorted(titles[i] for i in r.articles),
+            }
             for r in rows
         )
     else:
@@ -104,9 +110,21 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         output.csv_rows(
             ("speaker", "quote", "title", "article", "url", "date", "speaker_id", "start", "end", "confidence"),
-            [(r.speaker.name if r.speaker else "", r.display, r.article.title, r.article.file_name, r.article.url or "",
-              r.article.date or "", r.speaker.id if r.speaker else "", r.quote.start, r.quote.end, r.confidence or "")
-             for r in rows],
+            [
+                (
+                    r.speaker.name if r.speaker else "",
+                    r.display,
+                    r.article.title,
+                    r.article.file_name,
+                    r.article.url or "",
+                    r.article.date or "",
+                    r.speaker.id if r.speaker else "",
+                    r.quote.start,
+                    r.quote.end,
+                    r.confidence or "",
+                )
+                for r in rows
+            ],
         )
     elif args.format == "md":
         output.markdown(
@@ -148,8 +166,15 @@ def cmd_speakers(args: argparse.Namespace) -> int:
     speakers = by_quotes(list(lib.speakers.speakers.values()))
     if args.format == "jsonl":
         output.jsonl(
-            {"id": s.id, "name": s.name, "kind": s.kind, "aliases": s.aliases, "roles": s.roles,
-             "quotes": s.quotes, "articles": len(s.articles)}
+            {
+                "id": s.id,
+                "name": s.name,
+                "kind": s.kind,
+                "aliases": s.aliases,
+                "roles": s.roles,
+                "quotes": s.quotes,
+                "articles": len(s.articles),
+            }
             for s in speakers
         )
     else:

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from reader import paths
-from reader.cli import listing, running, settings as settings_commands
+from reader.cli import listing, running
+from reader.cli import settings as settings_commands
 from reader.cli.parser import SUBCOMMANDS, build_parser
 from reader.config import Config, decide, load_config
 
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         return 141
 
 
-def _main(argv: list[str]) -> int:  # noqa: C901 (one decision after another, in the order they are made)
+def _main(argv: list[str]) -> int:
     logging.basicConfig(format="reader: %(message)s", level=logging.WARNING)
     if argv and argv[0] in SUBCOMMANDS and Path(argv[0]).is_dir() and argv[0] != "open":
         print(

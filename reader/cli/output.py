@@ -106,6 +106,6 @@ def _md_cell(value: object) -> str:
 
 def md_link(url: str | None) -> str:
     """A link cell: http(s) URLs only (an article may carry `javascript:`); else nothing."""
-    if url and url.split(":", 1)[0].lower() in ("http", "https") and not any(c in url for c in " <>\"|"):
+    if url and url.split(":", 1)[0].lower() in ("http", "https") and not any(c in url for c in ' <>"|'):
         return f"<{url}>"
     return ""

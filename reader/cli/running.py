@@ -38,8 +38,8 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
-    from reader.sources.fetch import Fetcher
     from reader.cli.progress import Bar
+    from reader.sources.fetch import Fetcher
 
     try:
         import feedparser  # noqa: F401
@@ -59,14 +59,19 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         print(f"reader: cannot make {safe(str(into))} ({exc.strerror or exc})", file=sys.stderr)
         return 2
     bar = Bar("fetching")
-    fetcher = Fetcher(into, timeout=args.timeout, max_bytes=int(args.max_mb * 1_000_000), max_feed_pages=args.config.limits.feed_pages)
+    fetcher = Fetcher(
+        into, timeout=args.timeout, max_bytes=int(args.max_mb * 1_000_000), max_feed_pages=args.config.limits.feed_pages
+    )
     result = fetcher.run(args.urls, progress=bar)
     bar.close()
     for note in result.notes:
         print(f"reader: fetch {note}", file=sys.stderr)
     for failure in result.failures:
         print(f"reader: fetch {failure}", file=sys.stderr)
-    print(f"{len(result.saved)} saved, {result.unchanged} unchanged, {len(result.failures)} failed, into {safe(str(into))}", file=sys.stderr)
+    print(
+        f"{len(result.saved)} saved, {result.unchanged} unchanged, {len(result.failures)} failed, into {safe(str(into))}",
+        file=sys.stderr,
+    )
     return 1 if result.failures else 0
 
 
@@ -123,8 +128,11 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                 lib.annotations[article.id] = ann
         manifest.save_rows(args.paths or [paths.seeds_dir()], manifest.rows_for(lib))  # the app's next start paints at once
         rate = words / seconds if seconds > 0 and words else 0
-        print(f"annotated {total} articles ({words} words) in {seconds:.1f} s with {processes} process(es): {rate:.0f} words/s; "
-              f"{len(lib.articles) - total} were cached", file=sys.stderr)
+        print(
+            f"annotated {total} articles ({words} words) in {seconds:.1f} s with {processes} process(es): {rate:.0f} words/s; "
+            f"{len(lib.articles) - total} were cached",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -18,8 +18,16 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
         print(f"reader: {state.problem}", file=sys.stderr)
     if args.format == "jsonl":
         output.jsonl(
-            {"article_id": b.article_id, "quote": b.quote, "speaker": b.speaker, "title": b.title,
-             "file": safe(b.file or ""), "url": b.url, "start": b.start, "end": b.end}
+            {
+                "article_id": b.article_id,
+                "quote": b.quote,
+                "speaker": b.speaker,
+                "title": b.title,
+                "file": safe(b.file or ""),
+                "url": b.url,
+                "start": b.start,
+                "end": b.end,
+            }
             for b in marks
         )
     else:
@@ -40,7 +48,7 @@ def cmd_themes(args: argparse.Namespace) -> int:
         if problem:
             failed.append(problem)
             continue
-        kind = ("16-colour" if spec.ansi else "dark" if spec.dark else "light")
+        kind = "16-colour" if spec.ansi else "dark" if spec.dark else "light"
         name = spec.name + (" (default)" if spec.name == DEFAULT_THEME else "")
         rows.append((name, kind, spec.origin, safe(str(spec.path))))
     output.table(("THEME", "KIND", "FROM", "FILE"), rows)

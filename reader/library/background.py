@@ -59,9 +59,14 @@ class Annotator:
             cmd += ["--model", self.model]
         env = {**os.environ, "READER_CACHE_DIR": str(self.cache.root)}
         try:
-            errors: IO[str] = tempfile.TemporaryFile("w+")  # (a pipe nobody reads while it runs could fill up)
+            errors: IO[str] = tempfile.TemporaryFile("w+")  # noqa: SIM115 (lives as long as the process; a pipe nobody reads while it runs could fill up)
             proc = self._proc = subprocess.Popen(
-                cmd, stdout=subprocess.PIPE, stderr=errors, stdin=subprocess.PIPE, text=True, env=env,
+                cmd,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                stdin=subprocess.PIPE,
+                text=True,
+                env=env,
                 # a session of its own: Ctrl+C in the terminal is the app's to handle, and the
                 # annotator and its workers end together (its stdin closing ends them too, should
                 # the app die without a word)

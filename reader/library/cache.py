@@ -8,7 +8,6 @@ Writes are atomic (temp file, fsync, rename): a killed process leaves whole entr
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 from pathlib import Path
 
@@ -41,8 +40,7 @@ class Cache:
             reason = exc.strerror or str(exc)
             if isinstance(exc, (FileExistsError, NotADirectoryError)):
                 reason = "a file stands where a folder should be"
-            self.problem = (f"cannot use the annotation cache {self.dir} ({reason}); "
-                            "annotations are kept in memory for this run")
+            self.problem = f"cannot use the annotation cache {self.dir} ({reason}); annotations are kept in memory for this run"
             if not self.quiet:
                 log.warning("%s", self.problem)
 

@@ -9,16 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader import faults
-from reader.limits import DEFAULT, Limits
-from reader.sources.article import Article
-from reader.sources.files import load_paths
 from reader.library.cache import Cache
 from reader.library.entities import name_key, vote_labels
-from reader.nlp.labels import NAME_LABELS
+from reader.library.speakers import Speaker, SpeakerIndex
+from reader.limits import DEFAULT, Limits
 from reader.nlp import pipeline
 from reader.nlp.annotate import ANNOTATOR_VERSION
+from reader.nlp.labels import NAME_LABELS
 from reader.nlp.records import Annotation, Quote, compact, fits
-from reader.library.speakers import Speaker, SpeakerIndex
+from reader.sources.article import Article
+from reader.sources.files import load_paths
 from reader.text import safe
 
 
@@ -195,8 +195,7 @@ def take_cached(lib: Library, cache: Cache) -> list[Article]:
 
 def failure_message(article: Article, error: str) -> str:
     """One line for an article whose annotation failed (the traceback is in the log)."""
-    return (f"{describe(article)}: not annotated ({error}); shown as plain text, "
-            f"details in {safe(str(faults.log_path()))}")
+    return f"{describe(article)}: not annotated ({error}); shown as plain text, details in {safe(str(faults.log_path()))}"
 
 
 def describe(article: Article) -> str:
@@ -211,8 +210,10 @@ def too_long(articles: list[Article], limit: int) -> tuple[list[Article], list[A
 
 
 def skip_message(article: Article, limit: int) -> str:
-    return (f"{describe(article)}: not annotated, {len(article.body):,} characters is over the "
-            f"{limit:,} limit (max_annotate_chars in config.toml); shown as plain text")
+    return (
+        f"{describe(article)}: not annotated, {len(article.body):,} characters is over the "
+        f"{limit:,} limit (max_annotate_chars in config.toml); shown as plain text"
+    )
 
 
 def annotations_for(

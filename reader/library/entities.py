@@ -10,6 +10,7 @@ from functools import lru_cache
 from reader.nlp.labels import NAME_LABELS, kind_of
 from reader.text import fold
 
+
 @lru_cache(maxsize=16384)  # a library names the same people and places over and over
 def name_key(text: str) -> str:
     """What two mentions of one name share: folded, without a leading "the" or a possessive."""

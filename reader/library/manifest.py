@@ -11,8 +11,8 @@ from pathlib import Path
 import msgspec
 
 from reader import paths
-from reader.sources.files import find_files
 from reader.paths import atomic_write
+from reader.sources.files import find_files
 
 
 class Row(msgspec.Struct, array_like=True):
@@ -43,7 +43,11 @@ def rows_for(lib) -> list[Row]:
 
 def _file(targets: list[Path]) -> Path:
     key = "\n".join(sorted(str(Path(p).resolve()) for p in targets))
-    return paths.cache_dir() / "manifests" / (hashlib.blake2b(key.encode("utf-8", "surrogateescape"), digest_size=8).hexdigest() + ".msgpack")
+    return (
+        paths.cache_dir()
+        / "manifests"
+        / (hashlib.blake2b(key.encode("utf-8", "surrogateescape"), digest_size=8).hexdigest() + ".msgpack")
+    )
 
 
 def _stats(targets: list[Path]) -> list[tuple[str, int, int]] | None:

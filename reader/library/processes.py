@@ -25,12 +25,12 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
-from reader.sources.article import Article
 from reader.library.cache import Cache
 from reader.library.core import annotations_for, describe
 from reader.nlp import pipeline
 from reader.nlp.annotate import BATCH_SIZE, annotate
 from reader.nlp.records import Annotation
+from reader.sources.article import Article
 
 log = logging.getLogger("reader.annotate")
 # Articles a task: small enough that progress moves and an article asked for is reached soon,

@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator, Sequence
 import msgspec
 
 from reader import faults
-from reader.text import paragraphs
 from reader.nlp.quotes import extract
 from reader.nlp.records import Annotation, Entity
+from reader.text import paragraphs
 
 # Bump when the records change for the same text: the cache keys on it. (That includes a fix
 # that turns a failure into a result: failed articles are cached, with their reason.)

@@ -17,14 +17,102 @@ from reader.nlp.names import clean_name, is_org_noun, is_person_noun
 from reader.text import fold
 
 REPORTING = frozenset(
-    """say tell add ask note urge continue explain begin write insist argue claim state warn
-    declare reply respond answer admit comment announce conclude recall remark suggest tweet post
-    joke quip scoff describe acknowledge concede confirm deny emphasise emphasize stress observe
-    reiterate counter retort shout whisper cry exclaim predict promise vow maintain contend assert
-    call dismiss mock brand label term accuse criticise criticize praise blast slam hail caution
-    complain lament report testify plead demand boast mutter muse recount reveal disclose
-    proclaim pledge estimate characterise characterize concur interject interrupt
-    yell scream sob whine grumble quote read""".split()
+    [
+        "say",
+        "tell",
+        "add",
+        "ask",
+        "note",
+        "urge",
+        "continue",
+        "explain",
+        "begin",
+        "write",
+        "insist",
+        "argue",
+        "claim",
+        "state",
+        "warn",
+        "declare",
+        "reply",
+        "respond",
+        "answer",
+        "admit",
+        "comment",
+        "announce",
+        "conclude",
+        "recall",
+        "remark",
+        "suggest",
+        "tweet",
+        "post",
+        "joke",
+        "quip",
+        "scoff",
+        "describe",
+        "acknowledge",
+        "concede",
+        "confirm",
+        "deny",
+        "emphasise",
+        "emphasize",
+        "stress",
+        "observe",
+        "reiterate",
+        "counter",
+        "retort",
+        "shout",
+        "whisper",
+        "cry",
+        "exclaim",
+        "predict",
+        "promise",
+        "vow",
+        "maintain",
+        "contend",
+        "assert",
+        "call",
+        "dismiss",
+        "mock",
+        "brand",
+        "label",
+        "term",
+        "accuse",
+        "criticise",
+        "criticize",
+        "praise",
+        "blast",
+        "slam",
+        "hail",
+        "caution",
+        "complain",
+        "lament",
+        "report",
+        "testify",
+        "plead",
+        "demand",
+        "boast",
+        "mutter",
+        "muse",
+        "recount",
+        "reveal",
+        "disclose",
+        "proclaim",
+        "pledge",
+        "estimate",
+        "characterise",
+        "characterize",
+        "concur",
+        "interject",
+        "interrupt",
+        "yell",
+        "scream",
+        "sob",
+        "whine",
+        "grumble",
+        "quote",
+        "read",
+    ]
 )
 _VIEW_OF = re.compile(
     r"^\W*(?:this|that|these|those|such)\s+(?:is|was|are|were)\s+(?:the\s+)?"
@@ -58,7 +146,7 @@ class Attributor(ArticleMentions):
         return self.resolve(cand) if cand is not None else None
 
     def credit_line(self, end: int) -> Speaker | None:
-        """ “…” ¶ — Bernie Sanders: a dash and a name on the line after the quote."""
+        """“…” ¶ — Bernie Sanders: a dash and a name on the line after the quote."""
         m = _CREDIT.match(self.text, end)
         return self.labelled(m.group(1), m.start(1)) if m else None
 
@@ -111,7 +199,9 @@ class Attributor(ArticleMentions):
         for _ in range(6):
             if h.lemma_ in REPORTING and h.pos_ in ("VERB", "AUX"):  # the first reporting verb up decides
                 return h.tag_ == "VBN" and (
-                    any(c.dep_ == "auxpass" for c in h.children) or h.dep_ == "advcl" and not any(c.dep_ in SUBJECT_DEPS for c in h.children)
+                    any(c.dep_ == "auxpass" for c in h.children)
+                    or h.dep_ == "advcl"
+                    and not any(c.dep_ in SUBJECT_DEPS for c in h.children)
                 )
             if h.head is h:
                 return False
@@ -140,7 +230,7 @@ class Attributor(ArticleMentions):
         return None
 
     def bare_attribution_after(self, toks) -> Speaker | None:
-        """ “… tomorrow?” Sanders replied. / “…!” Hannity pressed. — a sentence that starts
+        """“… tomorrow?” Sanders replied. / “…!” Hannity pressed. — a sentence that starts
         right after the quote and is only a subject and a verb (with adverbs, particles,
         prepositional phrases): an attribution whatever the verb; or one whose main verb is a
         reporting verb. Another verb with an object or a clause of its own says something else."""
@@ -161,7 +251,7 @@ class Attributor(ArticleMentions):
         return None
 
     def subject_before(self, toks) -> Speaker | None:
-        """ Dianne Bystrom agreed. “Voters here …” — a quote that opens its sentence right
+        """Dianne Bystrom agreed. “Voters here …” — a quote that opens its sentence right
         after a sentence with no quote of its own goes to that sentence's subject, when it is
         a person (by name or pronoun)."""
         first = self.sent_index(toks[0].i)
@@ -231,7 +321,7 @@ class Attributor(ArticleMentions):
         return None
 
     def _name_after(self, verb) -> Candidate | None:
-        """ “…,” said [link=…]Bob Jones[/link]: the first name after an inverted verb, past
+        """“…,” said [link=…]Bob Jones[/link]: the first name after an inverted verb, past
         markup and punctuation (a date or a place is no speaker)."""
         doc = self.doc
         markup = False
@@ -252,7 +342,7 @@ class Attributor(ArticleMentions):
         return None
 
     def _name_before(self, verb) -> Candidate | None:
-        """ “…,” Ramos, 58, told AFP: the first name after the quote, past an apposition set
+        """“…,” Ramos, 58, told AFP: the first name after the quote, past an apposition set
         off by commas, when nothing else stands before the verb."""
         doc = self.doc
         i = verb.i - 1
@@ -264,7 +354,7 @@ class Attributor(ArticleMentions):
         return None
 
     def colon(self, toks) -> Speaker | None:
-        """ 'In his view: "…"' or 'Guterres: "…"' """
+        """'In his view: "…"' or 'Guterres: "…"'"""
         doc = self.doc
         i = toks[0].i - 1
         while i >= 0 and doc[i].is_space:
@@ -294,7 +384,7 @@ class Attributor(ArticleMentions):
         return None
 
     def view_of_next(self, end_char: int) -> Speaker | None:
-        """ “…” — then "This is the view of X" in the next sentence."""
+        """“…” — then "This is the view of X" in the next sentence."""
         doc = self.doc
         span = doc.char_span(end_char - 1, end_char, alignment_mode="expand")
         if span is None or not len(span):  # the quote ends on white space the tokenizer dropped
@@ -309,7 +399,6 @@ class Attributor(ArticleMentions):
                 if cand is not None:
                     return self.resolve(cand)
         return None
-
 
 
 __all__ = ["Attributor", "Speaker", "REPORTING"]

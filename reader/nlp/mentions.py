@@ -13,7 +13,6 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reader.text import fold
 from reader.nlp.names import (
     FEMALE_TITLES,
     HONORIFICS,
@@ -24,12 +23,20 @@ from reader.nlp.names import (
     is_person_noun,
     strip_titles,
 )
+from reader.text import fold
 
 PRONOUN_KIND = {
-    "he": ("person", "m"), "him": ("person", "m"), "his": ("person", "m"),
-    "she": ("person", "f"), "her": ("person", "f"), "hers": ("person", "f"),
-    "it": ("org", None), "its": ("org", None),
-    "they": ("group", None), "them": ("group", None), "their": ("group", None),
+    "he": ("person", "m"),
+    "him": ("person", "m"),
+    "his": ("person", "m"),
+    "she": ("person", "f"),
+    "her": ("person", "f"),
+    "hers": ("person", "f"),
+    "it": ("org", None),
+    "its": ("org", None),
+    "they": ("group", None),
+    "them": ("group", None),
+    "their": ("group", None),
 }
 # Entities that never speak: "Saturday at the convention Sen. Marsh said" is not Saturday's.
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -100,9 +107,17 @@ class ArticleMentions:
             if start >= ent.end:
                 continue
             if ent.label_ == "ORG":  # "ONE Championship", where the NER took only "Championship"
-                while start > 0 and not self.inside[start - 1] and doc[start - 1].dep_ in ("compound", "nummod") and (
-                    doc[start - 1].pos_ == "PROPN" or (doc[start - 1].text.istitle() or doc[start - 1].text.isupper()) and doc[start - 1].pos_ == "NUM"
-                ) and "\n" not in doc[start - 1].whitespace_:
+                while (
+                    start > 0
+                    and not self.inside[start - 1]
+                    and doc[start - 1].dep_ in ("compound", "nummod")
+                    and (
+                        doc[start - 1].pos_ == "PROPN"
+                        or (doc[start - 1].text.istitle() or doc[start - 1].text.isupper())
+                        and doc[start - 1].pos_ == "NUM"
+                    )
+                    and "\n" not in doc[start - 1].whitespace_
+                ):
                     start -= 1
             end = ent.end
             # The small model stops "Michael O’Leary" at "Michael": take the proper nouns the
@@ -151,7 +166,8 @@ class ArticleMentions:
         # "airline Wizz Air": a name whose role is an organisation noun is not a person, whatever
         # the NER said.
         self.org_keys = {
-            key for key, roles in self.roles.items()
+            key
+            for key, roles in self.roles.items()
             if any(is_org_noun(r.split()[-1]) and not is_person_noun(r.split()[-1]) for r in roles)
         }
         self.mentions = [(i, key, "org" if key in self.org_keys else kind) for i, key, kind in self.mentions]
@@ -238,7 +254,7 @@ class ArticleMentions:
         f = fold(name).split()
         best = None
         for full, ff in getattr(self, "_folded_full", ()):
-            if len(ff) > len(f) and (ff[-len(f):] == f or ff[: len(f)] == f):
+            if len(ff) > len(f) and (ff[-len(f) :] == f or ff[: len(f)] == f):
                 if best is None or len(ff) > len(best.split()):
                     best = full
         if name in getattr(self, "org_keys", ()):
@@ -272,8 +288,14 @@ class ArticleMentions:
             # "the Iranian said": a nationality used alone describes someone
             left = self._left_edge(tok, ent.start)
             definite = fold(doc[left].text) not in _INDEFINITE
-            return Candidate("description", doc[left : ent.end].text, tok.i, (doc[left].idx, token_end(doc[ent.end - 1])),
-                             definite=definite, head=doc[ent.end - 1].text)
+            return Candidate(
+                "description",
+                doc[left : ent.end].text,
+                tok.i,
+                (doc[left].idx, token_end(doc[ent.end - 1])),
+                definite=definite,
+                head=doc[ent.end - 1].text,
+            )
         if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "FAC"):
             start, end, label = ent.start, ent.end, ent.label_
         elif self._namelike(tok):
@@ -341,7 +363,10 @@ class ArticleMentions:
     def _left_edge(self, tok, start: int) -> int:
         left = start
         for child in tok.lefts:
-            if child.dep_ in ("det", "compound", "amod", "nmod", "poss", "nummod", "npadvmod", "punct", "case") and not self.inside[child.i]:
+            if (
+                child.dep_ in ("det", "compound", "amod", "nmod", "poss", "nummod", "npadvmod", "punct", "case")
+                and not self.inside[child.i]
+            ):
                 left = min(left, child.left_edge.i)
         while left < start and self.doc[left].is_punct:
             left += 1
@@ -443,7 +468,9 @@ class ArticleMentions:
         if kind == "org":
             key = self._latest_mention(cand.token, "org")
         else:  # nobody has that attribute: the person the sentence before is about, if any
-            key = next((k for k, kd, _ in (self.subjects[sent - 1] if 0 < sent <= len(self.subjects) else []) if kd == "person"), None)
+            key = next(
+                (k for k, kd, _ in (self.subjects[sent - 1] if 0 < sent <= len(self.subjects) else []) if kd == "person"), None
+            )
         if key is None:
             return Speaker(cand.text, "description", cand.span, via="as-written")
         return Speaker(key, kind, cand.span, sorted(self.roles.get(key, ())), "antecedent")
@@ -477,7 +504,9 @@ class ArticleMentions:
 
 def _common_noun(word: str) -> bool:
     w = fold(word)
-    return any(is_person_noun(x) or is_org_noun(x) for x in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w))
+    return any(
+        is_person_noun(x) or is_org_noun(x) for x in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w)
+    )
 
 
 def token_end(tok) -> int:

@@ -110,7 +110,7 @@ class LongWordsTokenizer:
     of ``LONG_WORD`` characters (the text is unchanged, so are the offsets; any other text is
     tokenized exactly as by the plain tokenizer)."""
 
-    _LONG = re.compile(r"\S{%d,}" % (LONG_WORD + 1))
+    _LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
 
     def __init__(self, tokenizer) -> None:
         self.tokenizer = tokenizer

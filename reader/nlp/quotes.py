@@ -20,7 +20,7 @@ _NAMING = re.compile(
     r"the (?:words?|term|phrase|slogan|hashtag|motto|title|headline|label))\s*$",
     re.I,
 )
-_SMALL_WORDS = frozenset("of the and a an in on for to at by with or de".split())
+_SMALL_WORDS = frozenset(["of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or", "de"])
 _END_PUNCT = tuple(".!?…:;\"”’)'")
 
 
@@ -144,7 +144,7 @@ def _is_fragment(text: str, parts: list[tuple[int, int]]) -> bool:
 
 
 def _join_split(doc, text: str, spans: list[QuotedSpan], inside: list[bool]) -> list[list[QuotedSpan]]:
-    """ “A,” she said, “B.” is one quote in two parts."""
+    """“A,” she said, “B.” is one quote in two parts."""
     groups: list[list[QuotedSpan]] = []
     for q in spans:
         if groups:
@@ -196,7 +196,7 @@ def _has_own_attribution(doc, length: int, q: QuotedSpan, inside: list[bool]) ->
     if span is None:
         return False
     for t in span:
-        if t.is_sent_start or t.text in "\n“\"‘":
+        if t.is_sent_start or t.text in '\n“"‘':
             return False
         if t.lemma_ in REPORTING and t.pos_ in ("VERB", "AUX") and not inside[t.i]:
             return True

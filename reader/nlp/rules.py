@@ -55,7 +55,7 @@ def _first(ctx: Attributor, quote: QuoteGroup, find) -> Speaker | None:
 
 
 def transcript_label(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
-    """ “SMITH: Well, …” — a transcript: the label names the speaker (the article's fullest
+    """“SMITH: Well, …” — a transcript: the label names the speaker (the article's fullest
     form of that name)."""
     a, b = quote.parts[0]
     label = speaker_label(ctx.doc.text if ctx.text is None else ctx.text, a, b)
@@ -69,7 +69,7 @@ def reporting_verb(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
 
 
 def according_to(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
-    """ “…,” according to X (a person first, then an organisation): in the quote's parse, or
+    """“…,” according to X (a person first, then an organisation): in the quote's parse, or
     anywhere in its sentence."""
     return _first(ctx, quote, lambda toks: ctx.climb(toks, according=True) or ctx.in_sentence(toks, according=True))
 
@@ -81,13 +81,13 @@ def verb_in_sentence(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
 
 
 def attribution_after(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
-    """ “… tomorrow?” Sanders replied. — the sentence right after the quote is only its
+    """“… tomorrow?” Sanders replied. — the sentence right after the quote is only its
     attribution."""
     return _first(ctx, quote, ctx.bare_attribution_after)
 
 
 def colon(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
-    """ Guterres: “…” / In his view: “…” """
+    """Guterres: “…” / In his view: “…”"""
     return _first(ctx, quote, ctx.colon)
 
 
@@ -99,19 +99,19 @@ def other_verb(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
 
 
 def subject_before(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
-    """ Dianne Bystrom agreed. “…” — the person the sentence before is about, when that
+    """Dianne Bystrom agreed. “…” — the person the sentence before is about, when that
     sentence has no quote of its own."""
     toks = ctx.tokens(*quote.outer[0])
     return ctx.subject_before(toks) if toks else None
 
 
 def credit_line(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
-    """ “…” ¶ - Bernie Sanders. — a credit line under a quote."""
+    """“…” ¶ - Bernie Sanders. — a credit line under a quote."""
     return ctx.credit_line(quote.outer[-1][1])
 
 
 def view_of_next(ctx: Attributor, quote: QuoteGroup) -> Speaker | None:
-    """ “…” — then "This is the view of X" in the next sentence."""
+    """“…” — then "This is the view of X" in the next sentence."""
     return ctx.view_of_next(quote.outer[-1][1])
 
 
@@ -148,7 +148,19 @@ RULES: list[tuple[str, Rule]] = [
 
 # The rules that find the attribution in the text, not by inference (a short quoted phrase
 # without one is a scare quote, not a quote).
-EXPLICIT = frozenset({"transcript-label", "reporting-verb", "according-to", "verb-in-sentence", "attribution-after", "colon", "other-verb", "credit-line", "view-of-next"})
+EXPLICIT = frozenset(
+    {
+        "transcript-label",
+        "reporting-verb",
+        "according-to",
+        "verb-in-sentence",
+        "attribution-after",
+        "colon",
+        "other-verb",
+        "credit-line",
+        "view-of-next",
+    }
+)
 
 
 def attribute(ctx: Attributor, quote: QuoteGroup) -> Attribution | None:

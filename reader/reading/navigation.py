@@ -46,7 +46,11 @@ class Navigator:
     def for_library(cls, articles, quotes_of, speaker_of) -> Navigator:
         """``quotes_of(article)`` gives its quotes in text order; ``speaker_of(article, quote)``
         gives the merged speaker id or None."""
-        stops = (Stop(a, q, speaker_of(article, quote)) for a, article in enumerate(articles) for q, quote in enumerate(quotes_of(article)))
+        stops = (
+            Stop(a, q, speaker_of(article, quote))
+            for a, article in enumerate(articles)
+            for q, quote in enumerate(quotes_of(article))
+        )
         return cls(list(stops))
 
     def __len__(self) -> int:

@@ -62,8 +62,16 @@ def bookmark_of(lib: Library, index: int, quote: int) -> Bookmark:
     article = lib.articles[index]
     view = article_view(lib, index)
     parts = view.quotes[quote]
-    return Bookmark(article.id, parts[0][0], parts[-1][1], view.quote_text(quote), view.speakers[quote],
-                    article.title, str(article.path), article.url)
+    return Bookmark(
+        article.id,
+        parts[0][0],
+        parts[-1][1],
+        view.quote_text(quote),
+        view.speakers[quote],
+        article.title,
+        str(article.path),
+        article.url,
+    )
 
 
 def quote_at(lib: Library, index: int, start: int) -> int | None:

@@ -9,20 +9,73 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from reader.library import memory
-from reader.text import paragraphs
 from reader.nlp.labels import kind_of
 from reader.search.index import Entry, SearchIndex
-from reader.text import fold
+from reader.text import fold, paragraphs
 
 # Noun chunks that are only these words are not topics ("he", "it", "the time").
 _STOP = frozenset(
-    """i me my we us our you your he him his she her it its they them their this that these those
-    who what which whom there here one ones a an the some any each every all time times way
-    people thing things something nothing everything anything someone day days year years""".split()
+    [
+        "i",
+        "me",
+        "my",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "what",
+        "which",
+        "whom",
+        "there",
+        "here",
+        "one",
+        "ones",
+        "a",
+        "an",
+        "the",
+        "some",
+        "any",
+        "each",
+        "every",
+        "all",
+        "time",
+        "times",
+        "way",
+        "people",
+        "thing",
+        "things",
+        "something",
+        "nothing",
+        "everything",
+        "anything",
+        "someone",
+        "day",
+        "days",
+        "year",
+        "years",
+    ]
 )
 TEXT_PIECE = 2000
 _ALPHA = re.compile(r"[^\W\d_]")  # a letter
-_LEADING = frozenset("the a an this that these those his her its their our my your some any".split())
+_LEADING = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "any"]
+)
 
 
 def topic_key(text: str) -> str | None:

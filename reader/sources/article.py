@@ -159,8 +159,16 @@ def from_fields(
     if not text.strip():
         return None
     names = [a for a in (_one_line(x) for x in authors) if a]
-    return new_article(text + "\n", path, title=_one_line(title), source=_one_line(source), url=_one_line(url),
-                       date=_one_line(date), authors=names, entry=entry)
+    return new_article(
+        text + "\n",
+        path,
+        title=_one_line(title),
+        source=_one_line(source),
+        url=_one_line(url),
+        date=_one_line(date),
+        authors=names,
+        entry=entry,
+    )
 
 
 def _one_line(value: object) -> str | None:

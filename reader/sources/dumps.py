@@ -38,7 +38,9 @@ def read(path: Path, data: bytes, text: str) -> tuple[list[Article], list[str]]:
             if broken <= _MAX_LINE_PROBLEMS:
                 problems.append(f"{shown}:{n}: skipped, not a JSON object with string fields ({safe(str(exc))})")
             continue
-        article = from_fields(item.text, path, title=item.title, source=item.source, url=item.url, date=item.date, entry=f"line-{n}")
+        article = from_fields(
+            item.text, path, title=item.title, source=item.source, url=item.url, date=item.date, entry=f"line-{n}"
+        )
         if article is None:
             textless += 1
         else:

@@ -67,15 +67,24 @@ def as_uri(url: str) -> str:
         host = f"[{host}]"
     netloc = host + (f":{parts.port}" if parts.port else "")
     if parts.username:
-        netloc = f"{urllib.parse.quote(parts.username)}{':' + urllib.parse.quote(parts.password) if parts.password else ''}@{netloc}"
+        netloc = (
+            f"{urllib.parse.quote(parts.username)}{':' + urllib.parse.quote(parts.password) if parts.password else ''}@{netloc}"
+        )
     keep = "/%:@!$&'()*+,;=-._~"
-    return urllib.parse.urlunsplit((parts.scheme, netloc, urllib.parse.quote(parts.path, safe=keep),
-                                    urllib.parse.quote(parts.query, safe=keep + "?"), ""))
+    return urllib.parse.urlunsplit(
+        (parts.scheme, netloc, urllib.parse.quote(parts.path, safe=keep), urllib.parse.quote(parts.query, safe=keep + "?"), "")
+    )
 
 
 class Fetcher:
-    def __init__(self, into: Path, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, opener=None,
-                 max_feed_pages: int = DEFAULT.feed_pages) -> None:
+    def __init__(
+        self,
+        into: Path,
+        timeout: float = TIMEOUT,
+        max_bytes: int = MAX_BYTES,
+        opener=None,
+        max_feed_pages: int = DEFAULT.feed_pages,
+    ) -> None:
         self.into = into
         self.max_feed_pages = max_feed_pages
         self.timeout = timeout
@@ -106,8 +115,10 @@ class Fetcher:
                     result.failures.append(faults.report(safe(url), "fetching", exc))
                     links = []
                 if len(links) > self.max_feed_pages:
-                    result.notes.append(f"{safe(url)}: {len(links)} entries link to pages; fetched the first "
-                                        f"{self.max_feed_pages} (max_feed_pages in config.toml)")
+                    result.notes.append(
+                        f"{safe(url)}: {len(links)} entries link to pages; fetched the first "
+                        f"{self.max_feed_pages} (max_feed_pages in config.toml)"
+                    )
                     links = links[: self.max_feed_pages]
                 for link in links:
                     if link not in queue:

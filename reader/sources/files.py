@@ -54,10 +54,20 @@ def _read(path: Path, max_bytes: int) -> tuple[bytes | None, str | None, list[st
     shown = safe(str(path))
     try:
         if not path.is_file():
-            return None, None, [f"{shown}: not a regular file; skipped" if path.exists() else f"{shown}: a link to nothing; skipped"]
+            return (
+                None,
+                None,
+                [f"{shown}: not a regular file; skipped" if path.exists() else f"{shown}: a link to nothing; skipped"],
+            )
         size = path.stat().st_size
         if size > max_bytes:
-            return None, None, [f"{shown}: skipped, {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit (max_file_mb in config.toml)"]
+            return (
+                None,
+                None,
+                [
+                    f"{shown}: skipped, {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit (max_file_mb in config.toml)"
+                ],
+            )
         data = path.read_bytes()
     except OSError as exc:
         return None, None, [f"{shown}: cannot read ({exc.strerror or exc})"]

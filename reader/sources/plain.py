@@ -26,8 +26,13 @@ def parse(text: str, path: Path) -> tuple[Article, list[str]]:
     """Build an article from a decoded file's text; problems with its front matter are returned."""
     meta, body, problems = _split_front_matter(clean(text), path)
     article = new_article(
-        body, path, title=meta.get("title"), source=meta.get("source"), url=meta.get("url"),
-        date=meta.get("date"), authors=meta.get("authors", []),
+        body,
+        path,
+        title=meta.get("title"),
+        source=meta.get("source"),
+        url=meta.get("url"),
+        date=meta.get("date"),
+        authors=meta.get("authors", []),
     )
     return article, problems
 

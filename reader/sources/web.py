@@ -52,7 +52,9 @@ def read_page(path: Path, data: bytes, text: str) -> tuple[list[Article], list[s
     saved = _SAVED_FROM.search(text[:2000])
     url = saved.group(1) if saved else doc.url
     authors: list[object] = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
-    article = from_fields(body, path, title=doc.title, source=doc.sitename or doc.hostname, url=url, date=doc.date, authors=authors)
+    article = from_fields(
+        body, path, title=doc.title, source=doc.sitename or doc.hostname, url=url, date=doc.date, authors=authors
+    )
     return ([article] if article else []), []
 
 

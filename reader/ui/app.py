@@ -6,11 +6,10 @@ import gc
 import time
 from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from rich.text import Text
 from textual.widgets import Footer, Label, ProgressBar
 
 from reader import keys
@@ -168,9 +167,7 @@ class ReaderApp(App[None]):
 
     def _show_rows(self, rows) -> None:
         if self.library is None:
-            self.query_one(ArticleList).set_rows(
-                [Row(r.title, r.detail, r.quotes, r.article_id not in self.read) for r in rows]
-            )
+            self.query_one(ArticleList).set_rows([Row(r.title, r.detail, r.quotes, r.article_id not in self.read) for r in rows])
 
     def _show_titles(self, lib: Library) -> None:
         self.library = lib
@@ -568,10 +565,9 @@ class ReaderApp(App[None]):
     def action_help(self) -> None:
         """Every key from the active bindings (so a remapped key shows as it is now)."""
         rows: dict[str, list[str]] = {}
-        for key, active in self.active_bindings.items():
+        for active in self.active_bindings.values():
             b = active.binding
             if b.description and b.id and not b.id.startswith(("pane.", "list.", "text.")):
                 rows.setdefault(b.description, []).append(b.key_display or self.get_key_display(b))
         table = [(", ".join(dict.fromkeys(keys)), what) for what, keys in rows.items()]
         self.push_screen(HelpScreen(table + self.PANE_KEYS))
-

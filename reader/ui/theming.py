@@ -40,4 +40,3 @@ def textual_themes(themes: ThemeSet) -> tuple[list[Theme], list[str]]:
         else:
             out.append(theme)
     return out, problems
-

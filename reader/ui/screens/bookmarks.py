@@ -37,7 +37,14 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
                 options.add_option(Option(Text("No bookmarks yet: b on a quote bookmarks it.", style="dim"), disabled=True))
             for n, b in enumerate(self.bookmarks):
                 words = b.quote if len(b.quote) <= 160 else b.quote[:159] + "…"
-                options.add_option(Option(Text.assemble(f"“{safe(words)}”\n", (f"— {safe(b.speaker or 'unknown speaker')}, {safe(b.title)}", "dim")), id=str(n)))
+                options.add_option(
+                    Option(
+                        Text.assemble(
+                            f"“{safe(words)}”\n", (f"— {safe(b.speaker or 'unknown speaker')}, {safe(b.title)}", "dim")
+                        ),
+                        id=str(n),
+                    )
+                )
             yield options
 
     def on_mount(self) -> None:

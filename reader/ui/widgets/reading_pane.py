@@ -202,8 +202,13 @@ class ReadingPane(ScrollView, can_focus=True):
         if named is not None:
             quote, name = named
             unsure = self.shown.unsure(quote)
-            cls = ("reading-pane--current-speaker" if quote == self.current
-                   else "reading-pane--unsure-speaker" if unsure else "reading-pane--speaker")
+            cls = (
+                "reading-pane--current-speaker"
+                if quote == self.current
+                else "reading-pane--unsure-speaker"
+                if unsure
+                else "reading-pane--speaker"
+            )
             room = gutter - 2 - unsure  # a guessed speaker ends in "?"
             if cell_len(name) > room:  # too long: the surname, else cut
                 name = name.split()[-1]

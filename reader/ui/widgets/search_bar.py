@@ -76,7 +76,7 @@ class SearchBar(Vertical):
             if not group:
                 continue
             options.append(Option(Text(title, style="bold underline"), disabled=True))
-            for n, hit in enumerate(group):
+            for hit in group:
                 key = f"{hit.entry.kind}:{hit.index}"
                 self.hits[key] = hit
                 options.append(Option(_label(hit, query), id=key))

@@ -12,9 +12,8 @@ from textual.message import Message
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from reader.text import safe
-
 from reader.reading.views import UNATTRIBUTED
+from reader.text import safe
 from reader.ui.keys import bindings
 
 
@@ -85,9 +84,7 @@ class SpeakersPane(Vertical):
         self.query_one("#quotes-title", Label).update(Text(title))
         for article, quote, words, title in self._quotes_of(speaker_id):
             short = words if len(words) <= 160 else words[:159] + "…"
-            quotes.add_option(
-                Option(Text.assemble(f"“{safe(short)}”\n", (safe(title), "dim")), id=f"{article}:{quote}")
-            )
+            quotes.add_option(Option(Text.assemble(f"“{safe(short)}”\n", (safe(title), "dim")), id=f"{article}:{quote}"))
         quotes.focus()
         if quotes.option_count:
             quotes.highlighted = 0
