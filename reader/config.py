@@ -113,7 +113,13 @@ def load_config(path: Path | None = None) -> Config:
     return config
 
 
-def decide(flag=None, env: str | None = None, state=None, config=None, default=None):
+def decide(
+    flag: str | None = None,
+    env: str | None = None,
+    state: str | None = None,
+    config: str | None = None,
+    default: str | None = None,
+) -> str | None:
     """The first of flag, environment variable (by name), remembered state, config, default
     that is set."""
     env_value = os.environ.get(env) if env else None

@@ -11,14 +11,17 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import msgspec
 
 from reader import paths
 from reader.text import safe
 
+T = TypeVar("T")
 log = logging.getLogger("reader.state")
 TIMEOUT = 5.0  # seconds to wait for another process's lock
 
@@ -80,7 +83,7 @@ class StateFile:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             return self._connect(self.path)
         except sqlite3.DatabaseError as exc:
-            if _code(exc) not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            if _code(exc) not in (SQLITE_CORRUPT, SQLITE_NOTADB):
                 return self._in_memory(exc)  # busy, locked, read-only, full: not damaged
             aside = self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}")
             log.warning("reading state %s unreadable (%s); kept as %s, starting fresh", self.path, exc, aside.name)
@@ -93,7 +96,7 @@ class StateFile:
             return self._in_memory(exc)
 
     def _in_memory(self, exc: BaseException, copy_from: sqlite3.Connection | None = None) -> sqlite3.Connection:
-        if _code(exc) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        if _code(exc) in (SQLITE_BUSY, SQLITE_LOCKED):
             why = "it is busy: another program holds it locked"
         elif isinstance(exc, (FileExistsError, NotADirectoryError)):
             why = "a file stands where its folder should be"
@@ -111,7 +114,7 @@ class StateFile:
         return db
 
     @staticmethod
-    def _connect(path) -> sqlite3.Connection:
+    def _connect(path: Path | str) -> sqlite3.Connection:
         # a locked file is waited for up to TIMEOUT seconds, then called busy (never corrupt)
         db = sqlite3.connect(path, timeout=TIMEOUT, isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA journal_mode=WAL")
@@ -120,7 +123,7 @@ class StateFile:
         db.execute("SELECT count(*) FROM kv").fetchone()  # a damaged file fails here, not later
         return db
 
-    def _run(self, action):
+    def _run(self, action: Callable[[sqlite3.Connection], T]) -> T:
         """Run a write; when the disk refuses it (full, read-only, locked), go on in memory with
         everything read so far, and do it there."""
         try:
@@ -191,11 +194,15 @@ class StateFile:
         except sqlite3.Error:
             return []
 
-    def _write(self, sql: str, args: tuple) -> None:
+    def _write(self, sql: str, args: tuple[object, ...]) -> None:
         try:  # a full or read-only disk costs the saving, not the session
             self._run(lambda db: db.execute(sql, args))
         except sqlite3.Error as exc:
             log.warning("could not keep the reading state (%s)", exc)
+
+
+# SQLite's result codes (the sqlite3 module names them only from Python 3.11)
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CORRUPT, SQLITE_NOTADB = 5, 6, 11, 26
 
 
 def _code(exc: BaseException) -> int | None:
@@ -205,9 +212,9 @@ def _code(exc: BaseException) -> int | None:
         return code & 0xFF
     text = str(exc).lower()
     for words, value in (
-        ("not a database", sqlite3.SQLITE_NOTADB),
-        ("malformed", sqlite3.SQLITE_CORRUPT),
-        ("locked", sqlite3.SQLITE_BUSY),
+        ("not a database", SQLITE_NOTADB),
+        ("malformed", SQLITE_CORRUPT),
+        ("locked", SQLITE_BUSY),
     ):
         if words in text:
             return value

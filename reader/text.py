@@ -10,6 +10,10 @@ import codecs
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from charset_normalizer import CharsetMatch, CharsetMatches
 
 REPLACEMENT = "\ufffd"
 
@@ -71,7 +75,7 @@ def decode(data: bytes) -> str:
 _WESTERN_MARGIN = 0.05
 
 
-def _likely(found):
+def _likely(found: CharsetMatches) -> CharsetMatch | None:
     best = found.best()
     if best is None:
         return None

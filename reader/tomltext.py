@@ -4,6 +4,8 @@ once per level; 450 levels of `[` overflow Python's stack) is an error like any 
 
 from __future__ import annotations
 
+from typing import Any
+
 import tomli
 
 
@@ -15,7 +17,7 @@ class BadToml(ValueError):
         self.line: int | None = None
 
 
-def loads(text: str) -> dict:
+def loads(text: str) -> dict[str, Any]:
     try:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as exc:

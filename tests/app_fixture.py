@@ -4,7 +4,7 @@ the extractor."""
 from pathlib import Path
 
 import msgspec
-from conftest import DATA, SEEDS
+from helpers import DATA, SEEDS
 
 from reader.library.core import Library, load_library
 from reader.nlp.records import Annotation

@@ -1,11 +1,6 @@
 import os
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
-SEEDS = ROOT / "seeds"
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -8,13 +8,13 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT, SEEDS
+from helpers import ROOT, SEEDS, reader
 
 pytestmark = pytest.mark.slow
 
 
 def run(*args, cwd=ROOT, **kw):
-    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True, cwd=cwd, **kw)
+    return reader(*args, cwd=cwd, **kw)
 
 
 def test_version_and_help():

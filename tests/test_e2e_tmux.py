@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS
+from helpers import SEEDS
 
 pytestmark = pytest.mark.slow
 

@@ -3,12 +3,10 @@ for it, is one line for the user, a traceback in the log, and the run goes on.""
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from helpers import reader
 
 from reader import faults
 from reader.library.speakers import SpeakerIndex
@@ -47,10 +45,6 @@ def injected(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     env = {**os.environ, "PYTHONPATH": str(hook)}
     return lib, env, tmp_path / "state" / "quotereader" / "reader.log"
-
-
-def reader(*args, env):
-    return subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True, cwd=ROOT, env=env)
 
 
 def _only_failure_line(stderr: str) -> str:

@@ -7,7 +7,7 @@ import threading
 import time
 
 import pytest
-from conftest import DATA, ROOT
+from helpers import DATA, ROOT
 
 from reader.sources.fetch import USER_AGENT, Fetcher, file_name
 from reader.sources.files import load_paths

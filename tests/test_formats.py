@@ -3,7 +3,7 @@
 import sys
 
 import pytest
-from conftest import DATA
+from helpers import DATA
 
 from reader.sources import dumps
 from reader.sources.files import load_paths, read_articles

@@ -13,20 +13,13 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS
+from helpers import ROOT, SEEDS, reader
 
 from reader.library.cache import Cache
 from reader.library.core import load_library, take_cached
 from reader.nlp.records import Annotation, Entity, Quote
 from reader.sources.fetch import Fetcher
 from reader.state import Bookmark, StateFile
-
-
-def reader(*args, env=None, **kw):
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, cwd=ROOT, env=env or os.environ.copy(), **kw
-    )
-
 
 # --- 1. runs of quote marks -------------------------------------------------------------------
 

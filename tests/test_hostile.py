@@ -4,19 +4,15 @@ nothing reaches the terminal."""
 import codecs
 import json
 import os
-import subprocess
-import sys
 
 import pytest
-from conftest import ROOT
+from helpers import reader
 
 pytestmark = pytest.mark.slow
 
 
 def run(*args, env=None):
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args], capture_output=True, cwd=ROOT, env={**os.environ, **(env or {})}
-    )
+    return reader(*args, env={**os.environ, **(env or {})}, text=False)
 
 
 @pytest.fixture

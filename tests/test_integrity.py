@@ -5,24 +5,15 @@ import http.server
 import io
 import json
 import os
-import subprocess
-import sys
 import threading
 
 import pytest
-from conftest import ROOT
+from helpers import reader
 
 from reader import text
 from reader.cli import output
 from reader.sources.fetch import Fetcher, as_uri
 from reader.sources.files import load_paths
-
-
-def reader(*args, env=None):
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, cwd=ROOT, env=env or os.environ.copy()
-    )
-
 
 # --- 3. non-ASCII URLs --------------------------------------------------------------------------
 

@@ -46,7 +46,7 @@ def test_cross_article_merge_and_labels(tmp_path):
 
 
 def test_seed_labels_are_consistent():
-    from conftest import SEEDS
+    from helpers import SEEDS
 
     from reader.library.entities import entity_rows
 

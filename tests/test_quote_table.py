@@ -5,6 +5,11 @@ import pytest
 # (id, text, [(quote words, speaker or None, rule that found the speaker), ...])
 CASES = [
     (
+        "verb-elsewhere-in-sentence",
+        "Tom Reyes spoke in Ohio on Friday.\n\nHe tells the workers: “I don’t want you to leave with the wrong idea.”",
+        [("I don’t want you to leave with the wrong idea.", "Tom Reyes", "verb-in-sentence")],
+    ),
+    (
         "curly-double-trailing",
         "“We will rebuild the bridge,” Maria Lopez told reporters.",
         [("We will rebuild the bridge,", "Maria Lopez", "reporting-verb")],
@@ -264,3 +269,11 @@ def test_construction(annotate_text, text, expected):
     assert got == expected
     for q in ann.quotes:  # a speaker always comes with a confidence, and no speaker with none
         assert (q.confidence in ("high", "medium", "low")) == (q.speaker is not None)
+
+
+def test_every_rule_has_a_construction():
+    """A rule in the table is shown at work by at least one row above."""
+    from reader.nlp.rules import RULES
+
+    shown = {rule for case in CASES for _, _, rule in case[2]}
+    assert {name for name, _ in RULES} - shown == set()

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 from app_fixture import fixture_library, make_app
-from conftest import ROOT, SEEDS
+from helpers import ROOT, SEEDS
 
 from reader.search.entries import build_index
 from reader.ui.widgets.article_list import ArticleList

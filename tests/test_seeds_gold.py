@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import DATA, ROOT, SEEDS
+from helpers import DATA, ROOT, SEEDS
 from judge import judge
 
 pytestmark = pytest.mark.slow

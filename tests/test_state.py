@@ -10,7 +10,7 @@ import time
 
 import pytest
 from app_fixture import make_app
-from conftest import ROOT
+from helpers import ROOT
 
 from reader.state import Bookmark, Remembered, StateFile
 from reader.ui.screens.bookmarks import BookmarksScreen

@@ -99,7 +99,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     lib = open_for(args)
     rows = lib.quote_rows()
     if args.speaker:
-        wanted = lib.speakers.find(args.speaker)
+        wanted = lib.people.find(args.speaker)
         if not wanted:
             print(f"reader: no speaker matches {args.speaker!r}", file=sys.stderr)
             return 1
@@ -163,7 +163,7 @@ def cmd_speakers(args: argparse.Namespace) -> int:
     from reader.reading.views import by_quotes
 
     lib = open_for(args)
-    speakers = by_quotes(list(lib.speakers.speakers.values()))
+    speakers = by_quotes(list(lib.people.speakers.values()))
     if args.format == "jsonl":
         output.jsonl(
             {

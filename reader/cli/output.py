@@ -7,6 +7,7 @@ import re
 import shutil
 import sys
 from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
 
 import msgspec
 
@@ -15,7 +16,7 @@ from reader.text import safe
 _json = msgspec.json.Encoder()
 
 
-def jsonl(rows: Iterable[dict], out=None) -> None:
+def jsonl(rows: Iterable[dict[str, Any]], out: TextIO | None = None) -> None:
     """One JSON object a line. msgspec escapes C0 controls; DEL and C1 are escaped here too."""
     out = out or sys.stdout
     for row in rows:
@@ -30,7 +31,7 @@ def _escape_c1(line: str) -> str:
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[object]], out=None) -> None:
+def table(headers: Sequence[str], rows: Iterable[Sequence[object]], out: TextIO | None = None) -> None:
     """Columns sized to their contents; the widest column is cut to fit the terminal."""
     out = out or sys.stdout
     cells = [[_cell(v) for v in row] for row in rows]
@@ -61,7 +62,7 @@ def _line(values: Sequence[str], widths: list[int]) -> str:
     return "  ".join(parts).rstrip()
 
 
-def csv_rows(headers: Sequence[str], rows: Iterable[Sequence[object]], out=None) -> None:
+def csv_rows(headers: Sequence[str], rows: Iterable[Sequence[object]], out: TextIO | None = None) -> None:
     """CSV a spreadsheet opens safely: a cell that would start a formula (=, +, -, @, or a tab
     or return first) gets a leading apostrophe, so it is shown as text, never run."""
     out = out or sys.stdout
@@ -78,7 +79,7 @@ def _csv_cell(value: object) -> object:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def markdown(headers: Sequence[str], rows: Iterable[Sequence[object]], out=None) -> None:
+def markdown(headers: Sequence[str], rows: Iterable[Sequence[object]], out: TextIO | None = None) -> None:
     """A Markdown table to paste into a report: pipes escaped, line breaks as <br>."""
     out = out or sys.stdout
     out.write("| " + " | ".join(headers) + " |\n")

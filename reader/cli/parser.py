@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def with_paths(p):
+    def with_paths(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         p.add_argument(
             "paths",
             nargs="*",
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
         return p
 
-    def with_format(p):
+    def with_format(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
         p.add_argument("--format", choices=("table", "jsonl"), default="table")
         return p
 

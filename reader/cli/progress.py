@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 import time
+from typing import TextIO
 
 MIN_ITEMS = 4  # a bar for two articles is noise
 
 
 class Bar:
-    def __init__(self, label: str, stream=None):
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
         self.label = label
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty()

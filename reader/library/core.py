@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from reader import faults
 from reader.library.cache import Cache
@@ -20,6 +21,8 @@ from reader.nlp.records import Annotation, Quote, compact, fits
 from reader.sources.article import Article
 from reader.sources.files import load_paths
 from reader.text import safe
+
+T = TypeVar("T")
 
 
 def pipeline_key(model: str | None = None) -> str:
@@ -71,6 +74,12 @@ class Library:
     _reported: set[tuple[str, str]] = field(default_factory=set, repr=False)
     _by_id: dict[str, Article] | None = field(default=None, repr=False)
 
+    @property
+    def people(self) -> SpeakerIndex:
+        """The merged speakers: there once ``finish`` has run."""
+        assert self.speakers is not None, "the library is not finished"
+        return self.speakers
+
     def article(self, article_id: str) -> Article:
         if self._by_id is None or len(self._by_id) != len(self.articles):
             self._by_id = {a.id: a for a in self.articles}
@@ -106,7 +115,7 @@ class Library:
             self._reported.add((article.id, step))
             self.problems.append(faults.report(describe(article), step, exc))
 
-    def _guarded(self, article: Article, step: str, entries: Callable[[Article], list]) -> list:
+    def _guarded(self, article: Article, step: str, entries: Callable[[Article], list[T]]) -> list[T]:
         try:
             return entries(article)
         except Exception as exc:

@@ -6,9 +6,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from reader.nlp.labels import NAME_LABELS, kind_of
 from reader.text import fold
+
+if TYPE_CHECKING:
+    from reader.library.core import Library
 
 
 @lru_cache(maxsize=16384)  # a library names the same people and places over and over
@@ -26,7 +30,7 @@ def vote_labels(mentions: Iterable[tuple[str, str]]) -> dict[str, str]:
     A name takes the label of the fuller name it is part of ("Guterres" is a PERSON because
     "António Guterres" is), else the label most of its mentions have.
     """
-    votes: dict[str, Counter] = defaultdict(Counter)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
     for text, label in mentions:
         if label in NAME_LABELS:
             key = name_key(text)
@@ -34,7 +38,7 @@ def vote_labels(mentions: Iterable[tuple[str, str]]) -> dict[str, str]:
                 votes[key][label] += 1
     majority = {k: _top(c) for k, c in votes.items()}
     # Fuller names by their last and first words (surname, first name) when they are people.
-    fuller: dict[str, Counter] = defaultdict(Counter)
+    fuller: dict[str, Counter[str]] = defaultdict(Counter)
     for key, label in majority.items():
         words = key.split()
         if len(words) > 1 and label == "PERSON":
@@ -49,10 +53,11 @@ def vote_labels(mentions: Iterable[tuple[str, str]]) -> dict[str, str]:
     return result
 
 
-def _top(counter: Counter) -> str:
+def _top(counter: Counter[str]) -> str:
     # Ties go to the label a person would pick first for a name: PERSON, ORG, GPE, ...
     order = list(NAME_LABELS_ORDER)
-    return max(counter.items(), key=lambda kv: (kv[1], -order.index(kv[0]) if kv[0] in order else -99))[0]
+    best: str = max(counter.items(), key=lambda kv: (kv[1], -order.index(kv[0]) if kv[0] in order else -99))[0]
+    return best
 
 
 NAME_LABELS_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT")
@@ -64,14 +69,14 @@ class EntityRow:
     label: str
     mentions: int = 0
     articles: set[str] = field(default_factory=set)
-    forms: Counter = field(default_factory=Counter)
+    forms: Counter[str] = field(default_factory=Counter)
 
     @property
     def kind(self) -> str:
         return kind_of(self.label)
 
 
-def entity_rows(library) -> list[EntityRow]:
+def entity_rows(library: Library) -> list[EntityRow]:
     """Every entity of the library with its voted label, mention count and articles."""
     rows: dict[tuple[str, str], EntityRow] = {}
     for article in library.articles:

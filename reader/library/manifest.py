@@ -7,12 +7,17 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import msgspec
 
 from reader import paths
 from reader.paths import atomic_write
 from reader.sources.files import find_files
+
+if TYPE_CHECKING:
+    from reader.library.core import Library
+    from reader.sources.article import Article
 
 
 class Row(msgspec.Struct, array_like=True):
@@ -27,12 +32,12 @@ class Manifest(msgspec.Struct):
     rows: list[Row]  # the list's rows, in the library's order
 
 
-def detail_of(article) -> str:
+def detail_of(article: Article) -> str:
     """The list row's second line: source (else file name) and date."""
     return " · ".join(x for x in (article.source or article.file_name, article.date) if x)
 
 
-def rows_for(lib) -> list[Row]:
+def rows_for(lib: Library) -> list[Row]:
     """The list's rows for a library (a quote count where its annotation is known)."""
     rows = []
     for a in lib.articles:

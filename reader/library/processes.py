@@ -21,7 +21,7 @@ import os
 import threading
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
@@ -90,6 +90,7 @@ def _work(articles: list[Article], cache: Cache, batch_size: int) -> tuple[list[
     cache.quiet = True  # the parent says it, once
     names = [describe(a) for a in articles]
     done = []
+    assert _NLP is not None  # (loaded before the workers were forked)
     for article, ann in zip(articles, annotate(_NLP, (a.body for a in articles), batch_size, names)):
         cache.put(article.id, ann)
         done.append((article.id, ann.error))
@@ -137,7 +138,7 @@ def annotate_to_cache(
     ctx = mp.get_context("fork")  # the annotate process, never the app: share the loaded model
     while len(queue):
         pool = ProcessPoolExecutor(max_workers=processes, mp_context=ctx)
-        running: dict = {}
+        running: dict[Future[tuple[list[tuple[str, str | None]], str | None]], _Task] = {}
         try:
             while len(queue) or running:
                 # keep every worker busy, with one task waiting; a careful retry runs alone
@@ -169,7 +170,8 @@ def annotate_to_cache(
                         if a.id not in finished and cache.get(a.id) is None:
                             queue.push_front(_Task([a], careful=True))
                         elif a.id not in finished:  # written before the worker died
-                            report([(a.id, cache.get(a.id).error)])
+                            written = cache.get(a.id)
+                            report([(a.id, written.error if written else None)])
         except BaseException:  # Ctrl+C, SIGTERM as an exception, a bug: no worker outlives us
             _stop(pool)
             raise

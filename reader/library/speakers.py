@@ -85,8 +85,8 @@ class SpeakerIndex:
             sp.aliases.sort(key=lambda a: (-len(a), a))
         self.speakers = {k: v for k, v in self.speakers.items() if v.quotes}
 
-    def _merge_people(self, people, known_people) -> None:
-        forms: dict[str, Counter] = defaultdict(Counter)  # surname key -> name form counts
+    def _merge_people(self, people: list[tuple[str, str, list[str]]], known_people: Iterable[str]) -> None:
+        forms: dict[str, Counter[str]] = defaultdict(Counter)  # surname key -> name form counts
         for _, name, _ in people:
             if _words(name):
                 forms[_words(name)[-1]][name] += 1
@@ -102,20 +102,20 @@ class SpeakerIndex:
             except Exception as exc:  # its people stay without an id; the others go on
                 culprits = {f for s in surnames for f in forms[s]}
                 self.faults.extend((a, exc) for a, n, _ in people if n in culprits)
-        owner = {}
+        owner: dict[str, str] = {}
         for sid, sp in self.speakers.items():
             for alias in sp.aliases:
                 owner.setdefault(alias, sid)
         for article, name, roles in people:
-            sid = owner.get(name)
-            if sid is not None:
-                self._key_of[(article, name, "person")] = sid
-                _add_roles(self.speakers[sid], roles)
+            owned = owner.get(name)
+            if owned is not None:
+                self._key_of[(article, name, "person")] = owned
+                _add_roles(self.speakers[owned], roles)
 
-    def _merge_surnames(self, surnames: list[str], forms: dict[str, Counter]) -> None:
+    def _merge_surnames(self, surnames: list[str], forms: dict[str, Counter[str]]) -> None:
         """One cluster of surname spellings: one person per first name, or one in all."""
         key = min(surnames, key=lambda s: (len(s), s))
-        names: Counter = Counter()
+        names: Counter[str] = Counter()
         for s in surnames:
             names.update(forms[s])
             for n in forms[s]:
@@ -150,7 +150,7 @@ class SpeakerIndex:
             if bare:  # "Smith" when two Smiths are known: it cannot be told which
                 self._person(f"person:{slug(key)}", bare, names)
 
-    def _person(self, sid: str, members: list[str], counts: Counter) -> None:
+    def _person(self, sid: str, members: list[str], counts: Counter[str]) -> None:
         # Display: the fullest form; then one with diacritics; then the most frequent; then A-Z.
         seen = self.speakers.get(sid)  # two spellings that slug alike are one id: keep both
         members = sorted(set(members) | set(seen.aliases if seen else ()))
@@ -205,7 +205,7 @@ def _variant_clusters(surnames: list[str]) -> list[list[str]]:
     """Join spellings of one surname: same first letter, long enough, rapidfuzz-close."""
     parent = {s: s for s in surnames}
 
-    def find(s):
+    def find(s: str) -> str:
         while parent[s] != s:
             parent[s] = parent[parent[s]]
             s = parent[s]

@@ -7,6 +7,7 @@ run later over the cached records.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -14,6 +15,10 @@ from reader import faults
 from reader.nlp.quotes import extract
 from reader.nlp.records import Annotation, Entity
 from reader.text import paragraphs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 # Bump when the records change for the same text: the cache keys on it. (That includes a fix
 # that turns a failure into a result: failed articles are cached, with their reason.)
@@ -45,7 +50,7 @@ def pieces(body: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
     return out
 
 
-def from_doc(doc) -> Annotation:
+def from_doc(doc: Doc) -> Annotation:
     text = doc.text
     entities = [Entity(*_trim(text, e.start_char, e.end_char), e.label_) for e in doc.ents]
     chunks = [(c.start_char, c.end_char) for c in doc.noun_chunks]
@@ -82,7 +87,7 @@ def _shift(ann: Annotation, offset: int) -> Annotation:
 
 
 def annotate(
-    nlp, bodies: Iterable[str], batch_size: int = BATCH_SIZE, names: Sequence[str] | None = None
+    nlp: Language, bodies: Iterable[str], batch_size: int = BATCH_SIZE, names: Sequence[str] | None = None
 ) -> Iterator[Annotation]:
     """Annotate texts in order, one Annotation each. Pieces of at most ``PIECE_CHARS`` go to
     ``nlp.pipe`` in batches of at most ``batch_size`` pieces and ``BATCH_CHARS`` characters, so
@@ -96,7 +101,7 @@ def annotate(
     parts: list[Annotation] = []
     failed: str | None = None
 
-    def take(doc, n: int, offset: int, text: str) -> None:
+    def take(doc: Doc | None, n: int, offset: int, text: str) -> None:
         nonlocal failed
         if failed is not None:
             return  # an earlier piece of this article failed: the article is failed
@@ -112,7 +117,7 @@ def annotate(
     for batch in _batches(_pieces_of(bodies), batch_size, BATCH_CHARS):
         texts = [text for text, _ in batch]
         try:
-            docs = list(nlp.pipe(texts, batch_size=len(texts)))
+            docs: list[Doc | None] = list(nlp.pipe(texts, batch_size=len(texts)))
         except Exception:
             docs = [None] * len(texts)  # spaCy itself failed on one of them: one at a time
         for doc, (text, (n, offset, last)) in zip(docs, batch):
@@ -122,7 +127,10 @@ def annotate(
                 parts, failed = [], None
 
 
-def _pieces_of(bodies: Iterable[str]) -> Iterator[tuple[str, tuple[int, int, bool]]]:
+_Piece = tuple[str, tuple[int, int, bool]]  # (text, (body number, offset, last piece of its body))
+
+
+def _pieces_of(bodies: Iterable[str]) -> Iterator[_Piece]:
     """(piece, (body number, offset, last piece of its body)) for every piece of every body."""
     for n, body in enumerate(bodies):
         cut = pieces(body)
@@ -130,8 +138,8 @@ def _pieces_of(bodies: Iterable[str]) -> Iterator[tuple[str, tuple[int, int, boo
             yield text, (n, offset, k == len(cut) - 1)
 
 
-def _batches(items: Iterator, size: int, chars: int) -> Iterator[list]:
-    batch: list = []
+def _batches(items: Iterator[_Piece], size: int, chars: int) -> Iterator[list[_Piece]]:
+    batch: list[_Piece] = []
     total = 0
     for item in items:
         batch.append(item)

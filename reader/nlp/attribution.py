@@ -4,6 +4,7 @@ to a name within the article by mentions.py."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from reader.nlp.mentions import (
     PRONOUN_KIND,
@@ -15,6 +16,11 @@ from reader.nlp.mentions import (
 )
 from reader.nlp.names import clean_name, is_org_noun, is_person_noun
 from reader.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from reader.nlp.rules import Attribution
 
 REPORTING = frozenset(
     [
@@ -130,16 +136,16 @@ class Attributor(ArticleMentions):
     """One article as the attribution rules (rules.py) see it: its parse, which tokens are
     quoted, who is who (mentions.py), and the speaker of the quote before."""
 
-    def __init__(self, doc, inside: list[bool], text: str | None = None):
+    def __init__(self, doc: Doc, inside: list[bool], text: str | None = None) -> None:
         super().__init__(doc, inside, text)
         self.text = doc.text if text is None else text
-        self.previous = None  # the last attribution made in this article, its paragraph and end
+        self.previous: tuple[Attribution, int, int] | None = None  # the last attribution made here, its paragraph and end
 
-    def tokens(self, a: int, b: int):
+    def tokens(self, a: int, b: int) -> list[Token]:
         span = self.doc.char_span(a, b, alignment_mode="expand")
         return list(span) if span is not None else []
 
-    def _speaker_from_verb(self, verb) -> Speaker | None:
+    def _speaker_from_verb(self, verb: Token) -> Speaker | None:
         sub = self.subject_of(verb)
         loose = verb.lemma_ in REPORTING  # "the ad says": whatever a reporting verb's subject is speaks
         cand = self.candidate(sub, loose=loose) if sub is not None else self._loose_subject(verb)
@@ -165,7 +171,7 @@ class Attributor(ArticleMentions):
                 last = self._speaker_from_verb(t) or last
         return last
 
-    def climb(self, toks, according: bool = False, any_verb: bool = False) -> Speaker | None:
+    def climb(self, toks: list[Token], according: bool = False, any_verb: bool = False) -> Speaker | None:
         """Up the parse from the quote to the first reporting verb with a speaker as subject
         (or, with ``according``, to "according to X"; with ``any_verb``, any verb)."""
         lo, hi = toks[0].i, toks[-1].i
@@ -192,7 +198,7 @@ class Attributor(ArticleMentions):
                 child, h, steps = h, h.head, steps + 1
         return None
 
-    def _asked_of(self, tok) -> bool:
+    def _asked_of(self, tok: Token) -> bool:
         """Is the first reporting verb up from ``tok`` a passive one ("when asked what …", "he
         was told that …")? Its subject is the one spoken to."""
         h = tok.head
@@ -208,7 +214,7 @@ class Attributor(ArticleMentions):
             h = h.head
         return False
 
-    def in_sentence(self, toks, according: bool = False) -> Speaker | None:
+    def in_sentence(self, toks: list[Token], according: bool = False) -> Speaker | None:
         """A reporting verb elsewhere in the quote's sentence ("…, he said." as parataxis), the
         nearest first (or, with ``according``, "according to X" there)."""
         lo, hi = toks[0].i, toks[-1].i
@@ -229,7 +235,7 @@ class Attributor(ArticleMentions):
                 return found
         return None
 
-    def bare_attribution_after(self, toks) -> Speaker | None:
+    def bare_attribution_after(self, toks: list[Token]) -> Speaker | None:
         """“… tomorrow?” Sanders replied. / “…!” Hannity pressed. — a sentence that starts
         right after the quote and is only a subject and a verb (with adverbs, particles,
         prepositional phrases): an attribution whatever the verb; or one whose main verb is a
@@ -250,7 +256,7 @@ class Attributor(ArticleMentions):
                     return found
         return None
 
-    def subject_before(self, toks) -> Speaker | None:
+    def subject_before(self, toks: list[Token]) -> Speaker | None:
         """Dianne Bystrom agreed. “Voters here …” — a quote that opens its sentence right
         after a sentence with no quote of its own goes to that sentence's subject, when it is
         a person (by name or pronoun)."""
@@ -270,7 +276,7 @@ class Attributor(ArticleMentions):
         found = self.resolve(cand)
         return found if found is not None and found.kind == "person" else None
 
-    def _according(self, tok) -> Speaker | None:
+    def _according(self, tok: Token) -> Speaker | None:
         """ "according to (a statement from) X": a person first, then an organisation."""
         subtree = [t for t in tok.subtree if t.i != tok.i and not self.inside[t.i]]
         for wanted in ("PERSON", "ORG"):
@@ -287,7 +293,7 @@ class Attributor(ArticleMentions):
                     return self.resolve(cand)
         return None
 
-    def _loose_subject(self, verb) -> Candidate | None:
+    def _loose_subject(self, verb: Token) -> Candidate | None:
         """When the parser lost the subject ("…,’ the 61-year-old began."): the words right
         after an inverted verb, or between the quote and the verb."""
         doc = self.doc
@@ -320,7 +326,7 @@ class Attributor(ArticleMentions):
             return Candidate("description", text, words[-1].i, (words[0].idx, token_end(words[-1])), definite=definite, head=head)
         return None
 
-    def _name_after(self, verb) -> Candidate | None:
+    def _name_after(self, verb: Token) -> Candidate | None:
         """“…,” said [link=…]Bob Jones[/link]: the first name after an inverted verb, past
         markup and punctuation (a date or a place is no speaker)."""
         doc = self.doc
@@ -341,7 +347,7 @@ class Attributor(ArticleMentions):
                     return cand
         return None
 
-    def _name_before(self, verb) -> Candidate | None:
+    def _name_before(self, verb: Token) -> Candidate | None:
         """“…,” Ramos, 58, told AFP: the first name after the quote, past an apposition set
         off by commas, when nothing else stands before the verb."""
         doc = self.doc
@@ -353,7 +359,7 @@ class Attributor(ArticleMentions):
                 return self.candidate(t)
         return None
 
-    def colon(self, toks) -> Speaker | None:
+    def colon(self, toks: list[Token]) -> Speaker | None:
         """'In his view: "…"' or 'Guterres: "…"'"""
         doc = self.doc
         i = toks[0].i - 1
@@ -375,7 +381,9 @@ class Attributor(ArticleMentions):
             if self.inside[t.i]:
                 break
             if t.lower_ in PRONOUN_KIND and t.dep_ in ("poss", "nsubj"):
-                return self.resolve(self.candidate(t))
+                cand = self.candidate(t)
+                assert cand is not None  # (a pronoun is always a candidate)
+                return self.resolve(cand)
             if t.pos_ == "PROPN" and t.dep_ != "compound":
                 cand = self.candidate(t)
                 if cand is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader.nlp.names import (
     FEMALE_TITLES,
@@ -24,6 +25,9 @@ from reader.nlp.names import (
     strip_titles,
 )
 from reader.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 PRONOUN_KIND = {
     "he": ("person", "m"),
@@ -74,14 +78,14 @@ class Candidate:
 class ArticleMentions:
     """Per-article state: names, roles, genders and who the text is about where."""
 
-    def __init__(self, doc, inside: list[bool], text: str | None = None):
+    def __init__(self, doc: Doc, inside: list[bool], text: str | None = None) -> None:
         self.doc = doc
         self.inside = inside
         self.acronyms = find_acronyms(doc.text if text is None else text)
         self.roles: dict[str, set[str]] = {}
         self.gender: dict[str, str] = {}
         self.kind: dict[str, str] = {}
-        self.ent_of: dict[int, object] = {}
+        self.ent_of: dict[int, Span] = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 self.ent_of[i] = ent
@@ -95,8 +99,8 @@ class ArticleMentions:
         # Words of the people the NER found: "O’Leary" alone is a name even where the small
         # model tags it as an adverb.
         self._name_words: set[str] = set()
-        spans = []  # (start, end, label) of names outside quotes
-        covered = set()
+        spans: list[tuple[int, int, str | None]] = []  # (start, end, label) of names outside quotes
+        covered: set[int] = set()
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG") or self.inside[ent.start]:
                 continue
@@ -144,7 +148,7 @@ class ArticleMentions:
         self._folded_full = [(n, fold(n).split()) for n in dict.fromkeys(self.full_names)]
         # Label votes: "Ryanair" at the start of a sentence, missed by the NER, is still the
         # ORG that its other mentions are.
-        self.labels: dict[str, Counter] = {}
+        self.labels: dict[str, Counter[str]] = {}
         for a, b, label in spans:
             if label is not None:
                 self.labels.setdefault(fold(clean_name(doc[a:b].text)), Counter())[label] += 1
@@ -173,7 +177,7 @@ class ArticleMentions:
         self.mentions = [(i, key, "org" if key in self.org_keys else kind) for i, key, kind in self.mentions]
         self._mention_pos = [m[0] for m in self.mentions]
 
-    def _namelike(self, tok) -> bool:
+    def _namelike(self, tok: Token) -> bool:
         text = tok.text
         if tok.like_url or tok.like_email:
             return False
@@ -186,7 +190,7 @@ class ArticleMentions:
             or (text[:1].isupper() and fold(text) in self._name_words)
         )
 
-    def _chain_start(self, tok) -> int:
+    def _chain_start(self, tok: Token) -> int:
         start = tok.i
         doc = self.doc
         while (
@@ -199,7 +203,7 @@ class ArticleMentions:
             start -= 1
         return start
 
-    def _note_titles(self, ent, name: str, label: str) -> None:
+    def _note_titles(self, ent: Span, name: str, label: str) -> None:
         """Roles and gender from the words around a name: "UN spokesperson", "Mr", appositions."""
         doc = self.doc
         titles, _ = strip_titles(ent.text.split())
@@ -237,7 +241,7 @@ class ArticleMentions:
                     # "Carl Banks, a billionaire developer,"
                     self.roles.setdefault(key, set()).add(self._described(child))
 
-    def _described(self, noun) -> str:
+    def _described(self, noun: Token) -> str:
         """A noun with the words that describe it ("Iranian minister", "billionaire developer"),
         without determiners."""
         left = noun.i
@@ -274,7 +278,7 @@ class ArticleMentions:
 
     # --- subjects ----------------------------------------------------------------------------
 
-    def candidate(self, tok, loose: bool = False) -> Candidate | None:
+    def candidate(self, tok: Token, loose: bool = False) -> Candidate | None:
         """Read the token in subject position as a name (or names: "Lee and Park"), a pronoun
         or a description. ``loose``: the subject of a reporting verb, where anything that is
         not a person may still speak as written ("the ad says", "a statement from X")."""
@@ -337,7 +341,7 @@ class ArticleMentions:
                 )
         return None
 
-    def _joint(self, tok, name: str):
+    def _joint(self, tok: Token, name: str) -> tuple[list[str], Token] | None:
         """ "Lee and Park said": the names joined to this one, and the last token, or None."""
         names, last = [name], tok
         for child in tok.children:
@@ -349,7 +353,7 @@ class ArticleMentions:
                 last = self.doc[max(last.i, child.i)]
         return (names, last) if len(names) > 1 else None
 
-    def _author(self, tok) -> Candidate | None:
+    def _author(self, tok: Token) -> Candidate | None:
         """Who stands behind a thing that speaks: "Lee’s statement", "a letter from the union"."""
         for child in tok.children:
             if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("from", "by")):
@@ -360,7 +364,7 @@ class ArticleMentions:
                         return found
         return None
 
-    def _left_edge(self, tok, start: int) -> int:
+    def _left_edge(self, tok: Token, start: int) -> int:
         left = start
         for child in tok.lefts:
             if (
@@ -376,7 +380,7 @@ class ArticleMentions:
         w = fold(word)
         return any(w == fold(r.split()[-1]) for roles in self.roles.values() for r in roles)
 
-    def subject_of(self, verb):
+    def subject_of(self, verb: Token) -> Token | None:
         """The subject of a verb, or of the verb it hangs from ("…, saying", "and called")."""
         seen = 0
         while verb is not None and seen < 4:
@@ -392,7 +396,7 @@ class ArticleMentions:
             return None
         return None
 
-    def _place_or_time(self, tok) -> bool:
+    def _place_or_time(self, tok: Token) -> bool:
         ent = self.ent_of.get(tok.i)
         return ent is not None and (ent.label_ in NOT_SPEAKERS or ent.label_ in ("GPE", "LOC", "FAC"))
 
@@ -416,7 +420,7 @@ class ArticleMentions:
                     found.append((resolved.name, kind, t.i))
             self._gender_from_possessives(sent, n)
 
-    def _gender_from_possessives(self, sent, n: int) -> None:
+    def _gender_from_possessives(self, sent: Span, n: int) -> None:
         """ "Chadwick should not have used her casting vote": her/his on the object of a verb
         usually belongs to that verb's named subject."""
         for t in sent:
@@ -437,6 +441,7 @@ class ArticleMentions:
 
     def resolve(self, cand: Candidate, sent: int | None = None) -> Speaker | None:
         sent = self.sent_index(cand.token) if sent is None else sent
+        key: str | None
         if cand.kind == "name":
             if cand.label == "GROUP":  # "Lee and Park said"
                 return Speaker(cand.text, "group", cand.span, [], "name")
@@ -509,5 +514,5 @@ def _common_noun(word: str) -> bool:
     )
 
 
-def token_end(tok) -> int:
+def token_end(tok: Token) -> int:
     return tok.idx + len(tok.text)

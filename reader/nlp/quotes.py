@@ -9,11 +9,16 @@ None.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from reader.nlp import rules
 from reader.nlp.attribution import REPORTING, Attributor
 from reader.nlp.marks import QuotedSpan, find_quoted
 from reader.nlp.records import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _NAMING = re.compile(
     r"(?:dubbed|nicknamed|named|titled|entitled|so-called|christened|codenamed|known as|"
@@ -24,7 +29,7 @@ _SMALL_WORDS = frozenset(["of", "the", "and", "a", "an", "in", "on", "for", "to"
 _END_PUNCT = tuple(".!?…:;\"”’)'")
 
 
-def extract(doc, paragraphs: list[tuple[int, int]], text: str | None = None) -> list[Quote]:
+def extract(doc: Doc, paragraphs: list[tuple[int, int]], text: str | None = None) -> list[Quote]:
     # doc.text rebuilds the string from every token: take it once.
     text = doc.text if text is None else text
     spans = find_quoted(text, paragraphs)
@@ -65,7 +70,7 @@ def extract(doc, paragraphs: list[tuple[int, int]], text: str | None = None) -> 
     return quotes
 
 
-def _paragraph_index(paragraphs):
+def _paragraph_index(paragraphs: list[tuple[int, int]]) -> Callable[[int], int]:
     starts = [a for a, _ in paragraphs]
     from bisect import bisect_right
 
@@ -98,7 +103,7 @@ def _is_heading(par: str) -> bool:
     return len(stripped.split()) <= 20
 
 
-def _inside_mask(doc, spans: list[QuotedSpan]) -> list[bool]:
+def _inside_mask(doc: Doc, spans: list[QuotedSpan]) -> list[bool]:
     inside = [False] * len(doc)
     for q in spans:
         for a, b in q.outer:
@@ -143,7 +148,7 @@ def _is_fragment(text: str, parts: list[tuple[int, int]]) -> bool:
     return len(words) <= FRAGMENT_WORDS and not sentence
 
 
-def _join_split(doc, text: str, spans: list[QuotedSpan], inside: list[bool]) -> list[list[QuotedSpan]]:
+def _join_split(doc: Doc, text: str, spans: list[QuotedSpan], inside: list[bool]) -> list[list[QuotedSpan]]:
     """“A,” she said, “B.” is one quote in two parts."""
     groups: list[list[QuotedSpan]] = []
     for q in spans:
@@ -166,7 +171,7 @@ def _join_split(doc, text: str, spans: list[QuotedSpan], inside: list[bool]) -> 
     return groups
 
 
-def _only_an_attribution(doc, a: int, b: int, inside: list[bool]) -> bool:
+def _only_an_attribution(doc: Doc, a: int, b: int, inside: list[bool]) -> bool:
     """Between two parts of one quote stands its attribution and nothing more: one verb, a
     reporting one ("she said", "said Lee on Monday"). A second verb introduces a quote of its
     own ("Lee said, adding that it is “…”")."""
@@ -175,7 +180,7 @@ def _only_an_attribution(doc, a: int, b: int, inside: list[bool]) -> bool:
     return len(verbs) == 1 and verbs[0].lemma_ in REPORTING
 
 
-def _describes(verb) -> bool:
+def _describes(verb: Token) -> bool:
     """A verb inside a description of someone ("said Henry Barbour, a strategist who serves
     as …"): a relative clause or a phrase hanging from a noun."""
     t = verb
@@ -188,7 +193,7 @@ def _describes(verb) -> bool:
     return False
 
 
-def _has_own_attribution(doc, length: int, q: QuotedSpan, inside: list[bool]) -> bool:
+def _has_own_attribution(doc: Doc, length: int, q: QuotedSpan, inside: list[bool]) -> bool:
     """An attribution right after the quote's first part. (After a later paragraph's part it
     belongs to the whole quote: “A,” he said. “B… ¶ “C,” he added. is one quote.)"""
     end = q.outer[0][1]

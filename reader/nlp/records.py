@@ -6,7 +6,8 @@ Plain msgspec structs, spans are (start, end) character offsets into the article
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import overload
 
 import msgspec
 import numpy as np
@@ -47,7 +48,7 @@ class Quote(msgspec.Struct, frozen=True):
         return display_text(body, self.parts)
 
 
-def display_text(body: str, parts) -> str:
+def display_text(body: str, parts: Iterable[tuple[int, int]]) -> str:
     return " … ".join(body[a:b] for a, b in parts)
 
 
@@ -80,7 +81,7 @@ def fits(ann: Annotation, length: int) -> bool:
     return True
 
 
-def _pack(offsets) -> bytes:
+def _pack(offsets: list[int]) -> bytes:
     """Character offsets, stored as compressed differences (they climb through the text:
     small steps, which compress to a byte or two each)."""
     steps = np.diff(np.asarray(offsets, dtype=np.int64), prepend=0).astype(np.int32)
@@ -88,10 +89,11 @@ def _pack(offsets) -> bytes:
 
 
 def _unpack(packed: bytes) -> list[int]:
-    return np.cumsum(np.frombuffer(zlib.decompress(packed), dtype=np.int32), dtype=np.int64).tolist()
+    offsets: list[int] = np.cumsum(np.frombuffer(zlib.decompress(packed), dtype=np.int32), dtype=np.int64).tolist()
+    return offsets
 
 
-class Entities(Sequence):
+class Entities(Sequence[Entity]):
     """An article's entities kept packed: offsets as ``_pack`` stores them and a label number
     each, a few bytes an entity instead of about 130; ``Entity`` records are made as they are
     read."""
@@ -116,7 +118,11 @@ class Entities(Sequence):
     def __len__(self) -> int:
         return self._n
 
-    def __getitem__(self, i):
+    @overload
+    def __getitem__(self, i: int) -> Entity: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Entity]: ...
+    def __getitem__(self, i: int | slice) -> Entity | list[Entity]:
         return list(self)[i]
 
     def __iter__(self) -> Iterator[Entity]:
@@ -141,22 +147,22 @@ def compact(ann: Annotation) -> Annotation:
     """For keeping in memory (never for the cache): entities, noun chunks and quotes packed
     (at 10,000 articles: 420 MB as objects, about 25 MB so)."""
     if isinstance(ann.chunks, list):
-        ann.chunks = Chunks(ann.chunks)
+        ann.chunks = Chunks(ann.chunks)  # type: ignore[assignment]  # read only as an iterable here, never encoded
     if isinstance(ann.entities, list):
-        ann.entities = Entities(ann.entities)
+        ann.entities = Entities(ann.entities)  # type: ignore[assignment]  # a read-only sequence, never encoded
     if isinstance(ann.quotes, list):
-        ann.quotes = Quotes(ann.quotes)
+        ann.quotes = Quotes(ann.quotes)  # type: ignore[assignment]  # a read-only sequence, never encoded
     return ann
 
 
-class Quotes(Sequence):
+class Quotes(Sequence[Quote]):
     """An article's quotes kept packed (msgpack, compressed) and unpacked when read; the last
     article read stays unpacked, as it is read quote by quote."""
 
     __slots__ = ("_packed", "_n")
     _encode = msgspec.msgpack.Encoder().encode
     _decode = msgspec.msgpack.Decoder(list[Quote]).decode
-    _last: tuple = (None, [])
+    _last: tuple[Quotes | None, list[Quote]] = (None, [])
 
     def __init__(self, quotes: list[Quote]) -> None:
         self._packed = zlib.compress(self._encode(quotes), 1)
@@ -171,7 +177,11 @@ class Quotes(Sequence):
     def __len__(self) -> int:
         return self._n
 
-    def __getitem__(self, i):
+    @overload
+    def __getitem__(self, i: int) -> Quote: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Quote]: ...
+    def __getitem__(self, i: int | slice) -> Quote | list[Quote]:
         return self._unpacked()[i]
 
     def __iter__(self) -> Iterator[Quote]:

@@ -15,10 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.nlp.attribution import Attributor
 from reader.nlp.marks import speaker_label
 from reader.nlp.mentions import Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # A quote goes on with the previous speaker when it is at most this many paragraphs later.
 CARRY_PARAGRAPHS = 5
@@ -44,7 +48,7 @@ class Attribution:
         return confidence(self.rule, self.speaker.via)
 
 
-def _first(ctx: Attributor, quote: QuoteGroup, find) -> Speaker | None:
+def _first(ctx: Attributor, quote: QuoteGroup, find: Callable[[list[Token]], Speaker | None]) -> Speaker | None:
     """``find(tokens)`` on each part of the quote (with its marks) in turn: the first answer."""
     for a, b in quote.outer:
         toks = ctx.tokens(a, b)

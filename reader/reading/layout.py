@@ -6,6 +6,7 @@ wrapping has to be ours: a wrapped line knows which characters of the body it sh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -39,7 +40,7 @@ def _wrap_paragraph(body: str, a: int, b: int, width: int, n: int) -> list[Line]
     return _wrap(body, a, b, width, n, _end_narrow if narrow else _end_cells)
 
 
-def _wrap(body: str, a: int, b: int, width: int, n: int, line_end) -> list[Line]:
+def _wrap(body: str, a: int, b: int, width: int, n: int, line_end: Callable[[str, int, int, int], int]) -> list[Line]:
     out: list[Line] = []
     start = a
     while start < b:

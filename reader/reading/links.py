@@ -8,6 +8,7 @@ import os
 import sys
 import urllib.parse
 import webbrowser
+from collections.abc import Mapping
 
 # What webbrowser falls back to without a display: they would run inside our terminal.
 _CONSOLE_BROWSERS = frozenset({"www-browser", "links", "elinks", "lynx", "w3m", "links2"})
@@ -18,7 +19,7 @@ def openable(url: str | None) -> bool:
     return bool(url) and urllib.parse.urlsplit(url).scheme in ("http", "https")
 
 
-def graphical_browser(env=os.environ, platform: str = sys.platform) -> bool:
+def graphical_browser(env: Mapping[str, str] = os.environ, platform: str = sys.platform) -> bool:
     if platform.startswith("linux") or "bsd" in platform:
         if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
             return False  # a console, or SSH without a forwarded display

@@ -5,9 +5,15 @@ Pure: the app asks it where to go and shows the answer.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from reader.nlp.records import Quote
+    from reader.sources.article import Article
 
 
 @dataclass(frozen=True)
@@ -43,7 +49,12 @@ class Navigator:
         self._keys = (self._article.astype(np.int64) << 32) | self._quote  # sorted: library order
 
     @classmethod
-    def for_library(cls, articles, quotes_of, speaker_of) -> Navigator:
+    def for_library(
+        cls,
+        articles: list[Article],
+        quotes_of: Callable[[Article], Sequence[Quote]],
+        speaker_of: Callable[[Article, Quote], str | None],
+    ) -> Navigator:
         """``quotes_of(article)`` gives its quotes in text order; ``speaker_of(article, quote)``
         gives the merged speaker id or None."""
         stops = (
@@ -62,7 +73,7 @@ class Navigator:
     def stops_of(self, speaker_id: str | None) -> list[Stop]:
         """A speaker's quotes in library order (None: the quotes without a speaker)."""
         code = self._code.get(speaker_id)
-        return [] if code is None else [self.stop(n) for n in np.nonzero(self._speaker == code)[0]]
+        return [] if code is None else [self.stop(int(n)) for n in np.nonzero(self._speaker == code)[0]]
 
     def count_of(self, speaker_id: str | None) -> int:
         code = self._code.get(speaker_id)

@@ -45,7 +45,7 @@ def article_view(lib: Library, index: int) -> Shown:
     speakers: list[str | None] = []
     confidence: list[str | None] = []
     for q in ann.quotes:
-        sp = lib.speakers.get(lib.speakers.speaker_id(article.id, q.speaker, q.speaker_kind))
+        sp = lib.people.get(lib.people.speaker_id(article.id, q.speaker, q.speaker_kind))
         speakers.append(sp.name if sp else None)
         confidence.append(q.confidence if sp else None)
     return Shown(article.body, article.title, entities, [q.parts for q in ann.quotes], speakers, confidence)
@@ -93,7 +93,7 @@ def speaker_rows(lib: Library, nav: Navigator) -> tuple[list[SpeakerRow], Callab
     """Every speaker with their number of quotes, then the quotes nobody was found to say
     (``UNATTRIBUTED``), and a function giving their quotes in library order (made when the
     pane asks: a big library has hundreds of thousands)."""
-    rows = [(s.id, s.name, s.quotes) for s in by_quotes(list(lib.speakers.speakers.values()))]
+    rows = [(s.id, s.name, s.quotes) for s in by_quotes(list(lib.people.speakers.values()))]
     nobody = nav.count_of(None)
     if nobody:
         rows.append((UNATTRIBUTED, "Unattributed", nobody))

@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any, overload
 
 from reader.library import memory
 from reader.nlp.labels import kind_of
 from reader.search.index import Entry, SearchIndex
 from reader.text import fold, paragraphs
+
+if TYPE_CHECKING:
+    from reader.library.core import Library
 
 # Noun chunks that are only these words are not topics ("he", "it", "the time").
 _STOP = frozenset(
@@ -88,12 +92,12 @@ def topic_key(text: str) -> str | None:
     return " ".join(words)
 
 
-class LibraryEntries(Sequence):
+class LibraryEntries(Sequence[Entry]):
     """The library's search entries: speakers, articles, entities and topics as a list;
     paragraphs and quotes (most of a big library's entries) as offsets, made into entries
     when the index asks, so their text is never held twice."""
 
-    def __init__(self, lib, small: list[Entry], tallied: int, articles: array, bulk: array) -> None:
+    def __init__(self, lib: Library, small: list[Entry], tallied: int, articles: array[int], bulk: array[int]) -> None:
         self.lib = lib
         self.small = small  # entities and topics (from ``tallied`` on) without their detail line
         self.tallied = tallied
@@ -103,7 +107,13 @@ class LibraryEntries(Sequence):
     def __len__(self) -> int:
         return len(self.small) + len(self.bulk) // 3
 
-    def __getitem__(self, i: int) -> Entry:
+    @overload
+    def __getitem__(self, i: int) -> Entry: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Entry]: ...
+    def __getitem__(self, i: int | slice) -> Entry | list[Entry]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
         if i < len(self.small):
             entry = self.small[i]
             if i < self.tallied:
@@ -118,10 +128,10 @@ class LibraryEntries(Sequence):
             return Entry("text", article.body[x:y], 1, (n, x, y), article.title)
         lib = self.lib
         quote = lib.annotations[article.id].quotes[x]
-        sp = lib.speakers.get(lib.speakers.speaker_id(article.id, quote.speaker, quote.speaker_kind))
+        sp = lib.people.get(lib.people.speaker_id(article.id, quote.speaker, quote.speaker_kind))
         return Entry("quote", quote.display(article.body), 1, (n, x), f"{sp.name if sp else 'unknown speaker'} — {article.title}")
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Entry]:
         return (self[i] for i in range(len(self)))
 
 
@@ -137,7 +147,7 @@ class _Tally:
     def __init__(self, text: str) -> None:
         self.count = self.articles = 0
         self.last = -1
-        self.forms: str | Counter = text
+        self.forms: str | Counter[str] = text
 
     def add(self, text: str, article: int) -> None:
         if isinstance(self.forms, str) and text != self.forms:
@@ -153,19 +163,19 @@ class _Tally:
         return self.forms if isinstance(self.forms, str) else self.forms.most_common(1)[0][0]
 
 
-def library_entries(lib) -> LibraryEntries:
+def library_entries(lib: Library) -> LibraryEntries:
     small: list[Entry] = []
     bulk = array("I")
     articles = array("I")
     # speakers: the display name and every alias point to one person
-    for sp in lib.speakers.speakers.values():
+    for sp in lib.people.speakers.values():
         roles = ", ".join(sp.roles[:2])
         detail = f"{sp.quotes} quote{'s' if sp.quotes != 1 else ''}" + (f" · {roles}" if roles else "")
         small.append(Entry("speaker", sp.name, sp.quotes, (sp.id,), detail))
         for alias in sp.aliases:
             if fold(alias) != fold(sp.name):
                 small.append(Entry("speaker", alias, sp.quotes, (sp.id,), f"also “{alias}” · {detail}", shown=sp.name))
-    entities: dict[tuple, _Tally] = {}
+    entities: dict[tuple[str, ...], _Tally] = {}
     topics: dict[str, _Tally] = {}
     for n, article in enumerate(lib.articles):
         body = article.body
@@ -179,30 +189,30 @@ def library_entries(lib) -> LibraryEntries:
             continue
         for e in ann.entities:
             text = body[e.start : e.end]
-            key = lib.entity_key(text, e.label)
-            tally = entities.get(key) or entities.setdefault(key, _Tally(text))
+            entity = lib.entity_key(text, e.label)
+            tally = entities.get(entity) or entities.setdefault(entity, _Tally(text))
             tally.add(text, n)
         for a, b in ann.chunks:
             text = body[a:b]
-            key = topic_key(text)
-            if key:
-                tally = topics.get(key) or topics.setdefault(key, _Tally(text))
+            topic = topic_key(text)
+            if topic:
+                tally = topics.get(topic) or topics.setdefault(topic, _Tally(text))
                 tally.add(text, n)
         for q in range(len(ann.quotes)):
             bulk.extend((n, q, _QUOTE))
     tallied = len(small)
     for key, t in entities.items():
-        person = lib.speakers.get(key[0]) if key[0].startswith("person:") else None
+        person = lib.people.get(key[0]) if key[0].startswith("person:") else None
         small.append(Entry("entity", person.name if person else t.form(), t.count, ("entity", *key)))
         articles.append(t.articles)
     names = {k[0] for k in entities}
-    for key, t in topics.items():
-        if key in names:
+    for phrase, t in topics.items():
+        if phrase in names:
             continue  # the entity entry stands for it
         # a topic is a phrase the library returns to, or one that carries several words
-        if t.count < 2 and " " not in key:
+        if t.count < 2 and " " not in phrase:
             continue
-        small.append(Entry("topic", t.form(), t.count, ("topic", key)))
+        small.append(Entry("topic", t.form(), t.count, ("topic", phrase)))
         articles.append(t.articles)
     return LibraryEntries(lib, small, tallied, articles, bulk)
 
@@ -211,14 +221,14 @@ def _n(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def build_index(lib) -> SearchIndex:
+def build_index(lib: Library) -> SearchIndex:
     index = SearchIndex(library_entries(lib))
     index.prepare()  # here, off the event loop, not at the first keystroke
     memory.trim()
     return index
 
 
-def mentions(lib, ref: tuple) -> list[tuple[int, int, int]]:
+def mentions(lib: Library, ref: tuple[Any, ...]) -> list[tuple[int, int, int]]:
     """Every place an entity or topic is mentioned: (article, start, end), in library order."""
     found = []
     kind = ref[0]

@@ -23,11 +23,16 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from reader.text import fold
+
+_Ints = npt.NDArray[np.int64]
+_Floats = npt.NDArray[np.float64]
 
 FUZZY_CUTOFF = 75
 FUZZY_MIN_LEN = 4
@@ -48,7 +53,7 @@ class Entry:
     kind: str  # one of KINDS
     text: str  # what is shown and searched
     weight: float = 1.0  # how often: a speaker's quotes, an entity's mentions
-    ref: tuple = ()  # what it points at (speaker id, entity key, (article, start, end), ...)
+    ref: tuple[Any, ...] = ()  # what it points at (speaker id, entity key, (article, start, end), ...)
     detail: str = ""  # a second line: the article's title, the entity's kind
     shown: str = ""  # what to show when it is not ``text`` (an alias shows its person's name)
 
@@ -92,7 +97,8 @@ class SearchIndex:
         self._word_id: dict[str, int] = {}
         self._post_words = array("I")  # (word, entry) pairs, sorted into postings by _prepare
         self._post_entries = array("I")
-        self._postings: np.ndarray | None = None
+        self._postings: npt.NDArray[np.int32] | None = None
+        self._starts: npt.NDArray[np.int64] = np.zeros(1, dtype=np.int64)
         self._dirty = True
         self.add(entries)
 
@@ -168,11 +174,12 @@ class SearchIndex:
         self._kinds = np.array(self._kind, dtype=np.int8)
         self._key_lens = np.array(self._key_len, dtype=np.int32)
         self._masks: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._memo: dict[tuple, list[Hit]] = {}
+        self._memo: dict[tuple[Any, ...], list[Hit]] = {}
         self._dirty = False
 
     def _posting(self, w: str) -> np.ndarray:
         wid = self._word_id[w]
+        assert self._postings is not None  # (prepared before any search)
         return self._postings[self._starts[wid] : self._starts[wid + 1]]
 
     # --- candidates ------------------------------------------------------------------------------
@@ -189,7 +196,7 @@ class SearchIndex:
         # (integers: float division put 5/(5/3) at 3.0000000000000004 and lost "han" for "huang")
         c, n = FUZZY_CUTOFF, len(w)
         least, most = -(-c * n // (200 - c)), (200 - c) * n // c
-        found = []
+        found: list[str] = []
         for n in range(least, most + 1):
             bucket = self._by_len.get(n)
             if not bucket:
@@ -278,7 +285,7 @@ class SearchIndex:
         scores[pos] = np.round(process.cdist([q], keys, scorer=scorer, workers=1, dtype=np.float64)[0], 2)
         return scores
 
-    def _order(self, ids, tiers, scores, limit, per_kind) -> np.ndarray:
+    def _order(self, ids: _Ints, tiers: _Ints, scores: _Floats, limit: int, per_kind: int | None) -> _Ints:
         """Positions sorted by tier, score, weight, text: one packed key, partial sorts (for
         ``per_kind``, each kind's best are taken apart)."""
         n = max(self._n, 1)
@@ -293,8 +300,10 @@ class SearchIndex:
             pos = np.concatenate([_top(key, np.nonzero(kinds == k)[0], 4 * per_kind) for k in np.unique(kinds)])
         return pos[np.argsort(-key[pos], kind="stable")]
 
-    def _take(self, ids, tiers, scores, order, limit, per_kind) -> list[Hit]:
-        hits, counts, seen = [], defaultdict(int), set()
+    def _take(self, ids: _Ints, tiers: _Ints, scores: _Floats, order: _Ints, limit: int, per_kind: int | None) -> list[Hit]:
+        hits: list[Hit] = []
+        counts: dict[str, int] = defaultdict(int)
+        seen: set[Any] = set()
         for j in order:
             entry = self.entry(int(ids[j]))
             if entry.ref:  # one hit per thing: a speaker's best-matching alias

@@ -63,7 +63,7 @@ def target_of(lib: Library, hit: Hit) -> Target:
         article_index, quote_index = entry.ref
         article = lib.articles[article_index]
         q = lib.annotations[article.id].quotes[quote_index]
-        speaker_id = lib.speakers.speaker_id(article.id, q.speaker, q.speaker_kind)
+        speaker_id = lib.people.speaker_id(article.id, q.speaker, q.speaker_kind)
         return QuoteTarget(article_index, quote_index, q.start, q.end, speaker_id)
     if entry.kind == "text":
         return TextTarget(*entry.ref)

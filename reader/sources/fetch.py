@@ -20,7 +20,9 @@ import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from email.message import Message
 from pathlib import Path
+from typing import Any
 
 from reader import __version__, faults
 from reader.limits import DEFAULT
@@ -82,7 +84,7 @@ class Fetcher:
         into: Path,
         timeout: float = TIMEOUT,
         max_bytes: int = MAX_BYTES,
-        opener=None,
+        opener: urllib.request.OpenerDirector | None = None,
         max_feed_pages: int = DEFAULT.feed_pages,
     ) -> None:
         self.into = into
@@ -92,7 +94,7 @@ class Fetcher:
         self.opener = opener or urllib.request.build_opener()
         self.state_path = into / STATE_FILE
         try:
-            self.state: dict[str, dict] = json.loads(self.state_path.read_text(encoding="utf-8"))
+            self.state: dict[str, dict[str, Any]] = json.loads(self.state_path.read_text(encoding="utf-8"))
             if not isinstance(self.state, dict):
                 raise ValueError
         except (OSError, ValueError):
@@ -143,6 +145,7 @@ class Fetcher:
             raise FetchError("answered 304 Not Modified, but nothing was asked to compare")
         if response is None:  # 304: what we have is current
             result.unchanged += 1
+            assert saved_as is not None  # (checked just above)
             return self._links(saved_as.read_bytes()) if saved_as.suffix == ".xml" else []
         data, headers = response
         feed = not is_page and self._is_feed(url, headers.get("Content-Type", ""), data)
@@ -164,7 +167,7 @@ class Fetcher:
         }
         return self._links(data) if feed else []
 
-    def _get(self, url: str, known: dict):
+    def _get(self, url: str, known: dict[str, Any]) -> tuple[bytes, Message] | None:
         request = urllib.request.Request(as_uri(url), headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
         if known.get("etag"):
             request.add_header("If-None-Match", known["etag"])
@@ -191,7 +194,7 @@ class Fetcher:
         except (OSError, ValueError) as exc:  # a connection reset mid-body, a malformed URL
             raise FetchError(f"failed ({safe(str(exc))})") from None
 
-    def _body(self, response) -> bytes:
+    def _body(self, response: http.client.HTTPResponse) -> bytes:
         """The whole answer within ``timeout`` seconds (a server sending a byte a second
         must not hold us for ever), at most ``max_bytes``, and all of what it announced."""
         deadline = time.monotonic() + self.timeout

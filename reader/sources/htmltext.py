@@ -51,7 +51,7 @@ class _Text(HTMLParser):
             self.paragraphs.append(text)
         self.current = []
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _DROPPED:
             self.dropped += 1
         elif tag in _BLOCKS:

@@ -40,7 +40,9 @@ def read_page(path: Path, data: bytes, text: str) -> tuple[list[Article], list[s
     # scripts and styles are never the article, and a page with megabytes of them inline lost
     # its text in the parser: out before trafilatura sees the page
     text = _NOT_TEXT.sub("", text)
-    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False, include_tables=False)
+    doc: Any = trafilatura.bare_extraction(  # a Document (as_dict is off)
+        text, with_metadata=True, include_comments=False, include_tables=False
+    )
     if doc is None or not (doc.text or "").strip():
         return [], [f"{safe(str(path))}: skipped, no article text found in the page"]
     body = doc.text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -22,10 +23,20 @@ from reader.limits import DEFAULT
 from reader.nlp.records import Annotation, compact
 from reader.reading import links
 from reader.reading.navigation import Move, Navigator
-from reader.reading.views import Shown, article_view, bookmark_of, quote_at, quote_with_attribution, speaker_rows
+from reader.reading.views import (
+    QuoteOf,
+    Shown,
+    SpeakerRow,
+    article_view,
+    bookmark_of,
+    quote_at,
+    quote_with_attribution,
+    speaker_rows,
+)
 from reader.search.entries import build_index
 from reader.search.index import Hit, SearchIndex
 from reader.search.targets import ArticleTarget, MentionsTarget, QuoteTarget, SpeakerTarget, TextTarget, target_of
+from reader.sources.article import Article
 from reader.state import Bookmark, Remembered, StateFile
 from reader.text import safe
 from reader.themes import DEFAULT_THEME, load_themes
@@ -39,6 +50,8 @@ from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.speakers_pane import SpeakersPane
 
+# what the library-wide steps give the screens: the quote order, the speakers pane's lists
+Prepared = tuple[Navigator, tuple[list[SpeakerRow], Callable[[str], list[QuoteOf]]]]
 REFRESH_EVERY = 0.5  # seconds between library-wide recomputations while annotating
 
 
@@ -92,6 +105,12 @@ class ReaderApp(App[None]):
         self._last_refresh = 0.0
         self._problems_shown = 0
         self._state_problem_shown = False
+
+    @property
+    def lib(self) -> Library:
+        """The library, once loaded (actions before that find nothing to act on)."""
+        assert self.library is not None, "the library is not loaded yet"
+        return self.library
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
@@ -165,7 +184,7 @@ class ReaderApp(App[None]):
         self.call_from_thread(self._loaded, lib, missing, prepared)
         manifest.save_rows(self.paths, manifest.rows_for(lib))
 
-    def _show_rows(self, rows) -> None:
+    def _show_rows(self, rows: list[manifest.Row]) -> None:
         if self.library is None:
             self.query_one(ArticleList).set_rows([Row(r.title, r.detail, r.quotes, r.article_id not in self.read) for r in rows])
 
@@ -189,7 +208,7 @@ class ReaderApp(App[None]):
             self.notify(problem, title="Problem", severity="warning", timeout=8, markup=False)
         self._problems_shown = len(problems)
 
-    def _loaded(self, lib: Library, missing, prepared=None) -> None:
+    def _loaded(self, lib: Library, missing: list[Article], prepared: Prepared | None = None) -> None:
         self.library = lib
         self._show_problems()
         if not lib.articles:
@@ -204,29 +223,29 @@ class ReaderApp(App[None]):
             bar.update(total=len(missing), progress=0)
             self._annotate(missing)
 
-    def _prepare(self, lib: Library):
+    def _prepare(self, lib: Library) -> Prepared:
         """The library-wide steps (label votes, speaker merging, quote order, the speakers
         pane's lists): plain computation, run off the event loop for big libraries."""
         lib.finish()
         nav = Navigator.for_library(
             lib.articles,
             lambda a: lib.annotations[a.id].quotes if a.id in lib.annotations else [],
-            lambda a, q: lib.speakers.speaker_id(a.id, q.speaker, q.speaker_kind),
+            lambda a, q: lib.people.speaker_id(a.id, q.speaker, q.speaker_kind),
         )
         return nav, speaker_rows(lib, nav)
 
     @work(thread=True, exclusive=True, group="refresh")
     def _refresh_async(self, reshow: bool) -> None:
-        prepared = self._prepare(self.library)
+        prepared = self._prepare(self.lib)
         self.call_from_thread(self._apply, prepared, reshow)
 
-    def _apply(self, prepared, reshow: bool) -> None:
+    def _apply(self, prepared: Prepared, reshow: bool) -> None:
         """Show what ``_prepare`` computed. The open article is drawn again only when asked
         (its own annotation arrived), keeping the reader's place."""
         self.navigator, (speakers, quotes_of) = prepared
         self._show_problems()  # a library-wide step may have failed for an article
         if self.filter_label is None:
-            self.listed = list(range(len(self.library.articles)))
+            self.listed = list(range(len(self.lib.articles)))
         self._fill_list()
         self.query_one(SpeakersPane).set_data(speakers, quotes_of)
         self._reindex()
@@ -240,9 +259,9 @@ class ReaderApp(App[None]):
         articles.current = self._row_of(self.article)
 
     def _row(self, index: int) -> Row:
-        return self._row_data(self.library.articles[index])
+        return self._row_data(self.lib.articles[index])
 
-    def _row_data(self, article) -> Row:
+    def _row_data(self, article: Article) -> Row:
         ann = self.library.annotations.get(article.id) if self.library else None
         return Row(article.title, manifest.detail_of(article), len(ann.quotes) if ann else None, article.id not in self.read)
 
@@ -255,7 +274,7 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="index")
     def _reindex(self) -> None:
         """The search index is rebuilt off the event loop and swapped in when ready."""
-        index = build_index(self.library)
+        index = build_index(self.lib)
         self.call_from_thread(self._indexed, index)
 
     def _indexed(self, index: SearchIndex) -> None:
@@ -267,12 +286,12 @@ class ReaderApp(App[None]):
         gc.freeze()
 
     def _shown(self, index: int) -> Shown:
-        return article_view(self.library, index)
+        return article_view(self.lib, index)
 
     # --- annotating ----------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="annotate")
-    def _annotate(self, missing) -> None:
+    def _annotate(self, missing: list[Article]) -> None:
         """spaCy runs in a process of its own (`reader annotate`, on every core) that writes the
         cache; each article lights up as it lands there."""
         cache = self.cache or Cache(pipeline_key(self.model))
@@ -286,7 +305,7 @@ class ReaderApp(App[None]):
                 self.call_from_thread(self.notify, problem, severity="error", timeout=15, markup=False)
         self.call_from_thread(self._annotation_done)
 
-    def _annotate_here(self, missing, cache: Cache) -> None:
+    def _annotate_here(self, missing: list[Article], cache: Cache) -> None:
         """spaCy in this process (slower to start, one core): for when the cache cannot be
         written, so the annotator process could not hand its work over."""
         from reader.library.core import annotations_for
@@ -298,10 +317,10 @@ class ReaderApp(App[None]):
             self.call_from_thread(self.notify, f"Annotation stopped: {exc}", severity="error", timeout=15, markup=False)
 
     def _annotated(self, article_id: str, ann: Annotation) -> None:
-        self.library.add(self.library.article(article_id), ann)
+        self.lib.add(self.lib.article(article_id), ann)
         self._show_problems()
         self.query_one("#progress", ProgressBar).advance(1)
-        is_open = self.article is not None and self.library.articles[self.article].id == article_id
+        is_open = self.article is not None and self.lib.articles[self.article].id == article_id
         if is_open or time.monotonic() - self._last_refresh > REFRESH_EVERY:
             self._last_refresh = time.monotonic()
             self._refresh_async(is_open)
@@ -320,7 +339,7 @@ class ReaderApp(App[None]):
         if self.state_file is None or self.article is not None:
             return
         state = self.remembered
-        ids = [a.id for a in self.library.articles]
+        ids = [a.id for a in self.lib.articles]
         if state.article_id in ids:
             index = ids.index(state.article_id)
             self.open_article(index)
@@ -332,7 +351,7 @@ class ReaderApp(App[None]):
         if self.state_file is None or self.library is None or self.article is None:
             return
         pane = self.query_one(ReadingPane)
-        self.remembered.article_id = self.library.articles[self.article].id
+        self.remembered.article_id = self.lib.articles[self.article].id
         self.remembered.quote = self.quote
         self.remembered.scroll = round(pane.scroll_y)
         self.state_file.save(self.remembered)
@@ -351,7 +370,7 @@ class ReaderApp(App[None]):
     def open_article(self, index: int, quote: int | None = None) -> None:
         self.article = index
         self.quote = quote
-        article_id = self.library.articles[index].id
+        article_id = self.lib.articles[index].id
         if article_id not in self.read:
             self.read.add(article_id)
             if self.state_file is not None:
@@ -420,7 +439,7 @@ class ReaderApp(App[None]):
 
     def open_hit(self, hit: Hit) -> None:
         """Go where a search hit points: a speaker or a topic narrows the list."""
-        target = target_of(self.library, hit)
+        target = target_of(self.lib, hit)
         self.marks, self.mark = [], None
         if isinstance(target, SpeakerTarget):
             stops = self.navigator.stops_of(target.speaker_id)
@@ -428,7 +447,7 @@ class ReaderApp(App[None]):
             if stops:
                 self._go(Move(stops[0]), "quote")
         elif isinstance(target, MentionsTarget):
-            self.marks = target.mentions(self.library)
+            self.marks = target.mentions(self.lib)
             self._set_filter(f"{target.kind.title()}: {target.name}", sorted({m[0] for m in self.marks}))
             if self.marks:
                 self.mark = 0
@@ -445,7 +464,7 @@ class ReaderApp(App[None]):
 
     def _set_filter(self, label: str | None, articles: list[int] | None) -> None:
         self.filter_label = label
-        self.listed = articles if articles is not None else list(range(len(self.library.articles)))
+        self.listed = articles if articles is not None else list(range(len(self.lib.articles)))
         chip = self.query_one("#filter-chip", Label)
         chip.display = label is not None
         if label is not None:
@@ -507,7 +526,7 @@ class ReaderApp(App[None]):
         if self.article is None or self.quote is None:
             self.notify("No current quote to copy: press n first.", timeout=3)
             return
-        text = quote_with_attribution(self.library, self.article, self.quote)
+        text = quote_with_attribution(self.lib, self.article, self.quote)
         self.copy_to_clipboard(text)
         self.notify("Quote copied.", timeout=2)
 
@@ -516,8 +535,8 @@ class ReaderApp(App[None]):
         copied instead."""
         if self.article is None:
             return
-        url = self.library.articles[self.article].url
-        if not links.openable(url):
+        url = self.lib.articles[self.article].url
+        if url is None or not links.openable(url):
             self.notify("This article has no web link." if not url else f"Not a web link: {safe(url)}", timeout=4, markup=False)
             return
         if links.graphical_browser():
@@ -537,7 +556,7 @@ class ReaderApp(App[None]):
             return
         if self.state_file is None:
             return
-        mark = bookmark_of(self.library, self.article, self.quote)
+        mark = bookmark_of(self.lib, self.article, self.quote)
         on = self.state_file.toggle_bookmark(mark)
         self._state_problem()
         self.notify("Bookmarked." if on else "Bookmark removed.", timeout=2)
@@ -549,18 +568,18 @@ class ReaderApp(App[None]):
     def _open_bookmark(self, mark: Bookmark | None) -> None:
         if mark is None:
             return
-        ids = [a.id for a in self.library.articles]
+        ids = [a.id for a in self.lib.articles]
         if mark.article_id not in ids:
             self.notify(f"That article is not in this library (it was {mark.file}).", severity="warning", timeout=6)
             return
         index = ids.index(mark.article_id)
-        quote = quote_at(self.library, index, mark.start)
+        quote = quote_at(self.lib, index, mark.start)
         self.open_article(index, quote)
         self.set_quote(quote)
         self.query_one(ReadingPane).focus()
 
     def quote_with_attribution(self, article: int, quote: int) -> str:
-        return quote_with_attribution(self.library, article, quote)
+        return quote_with_attribution(self.lib, article, quote)
 
     def action_help(self) -> None:
         """Every key from the active bindings (so a remapped key shows as it is now)."""

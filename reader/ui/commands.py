@@ -15,7 +15,8 @@ class SearchCommands(Provider):
     async def search(self, query: str) -> Hits:
         app = self.app
         index = getattr(app, "index", None)
-        if index is None or not query.strip():
+        open_hit = getattr(app, "open_hit", None)
+        if index is None or open_hit is None or not query.strip():
             return
         for hit in index.search(query, limit=20):
             entry = hit.entry
@@ -25,4 +26,4 @@ class SearchCommands(Provider):
                 label.stylize("bold", a, b)
             # Textual wants 0..1; keep our order: tier first, then the fuzzy score
             score = (hit.tier + hit.score / 100) / 4
-            yield Hit(score, label, partial(app.open_hit, hit), text=title, help=f"{entry.kind} · {safe(entry.detail)}")
+            yield Hit(score, label, partial(open_hit, hit), text=title, help=f"{entry.kind} · {safe(entry.detail)}")

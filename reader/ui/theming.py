@@ -27,16 +27,17 @@ def to_textual(spec: ThemeSpec) -> tuple[Theme | None, str | None]:
         return None, problem
     variables = dict(spec.variables)
     variables.update({f"reader-{k}": v for k, v in spec.reader.items()})
-    theme = Theme(name=spec.name, dark=spec.dark, ansi=spec.ansi, variables=variables, **spec.colors)
+    theme = Theme(name=spec.name, dark=spec.dark, ansi=spec.ansi, variables=variables, **spec.colors)  # type: ignore[arg-type]  # colours by name: every key is a colour string
     return theme, None
 
 
 def textual_themes(themes: ThemeSet) -> tuple[list[Theme], list[str]]:
-    out, problems = [], list(themes.problems)
+    out: list[Theme] = []
+    problems = list(themes.problems)
     for spec in themes.themes.values():
         theme, problem = to_textual(spec)
-        if problem:
-            problems.append(problem)
+        if theme is None:
+            problems.append(problem or spec.name)
         else:
             out.append(theme)
     return out, problems

@@ -54,7 +54,7 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
             options.highlighted = 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.bookmarks[int(event.option.id)])
+        self.dismiss(self.bookmarks[int(event.option.id or 0)])
 
     def action_dismiss_none(self) -> None:
         self.dismiss(None)

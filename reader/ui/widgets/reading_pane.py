@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.geometry import Size
@@ -102,6 +103,8 @@ class ReadingPane(ScrollView, can_focus=True):
         self._restyle()
 
     def scroll_to_quote(self, index: int) -> None:
+        if self.shown is None:
+            return
         start = self.shown.quotes[index][0][0]
         line = line_of(self.lines, start)
         height = self.size.height or 10
@@ -157,6 +160,7 @@ class ReadingPane(ScrollView, can_focus=True):
     def _style_text(self) -> Text:
         """The body as Text (never parsed as markup), with styles laid over spans."""
         shown = self.shown
+        assert shown is not None  # (called only with an article shown)
         text = Text(shown.body, no_wrap=True, end="")
         if self.show_entities:
             for a, b, kind in shown.entities:
@@ -188,10 +192,10 @@ class ReadingPane(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         strip = self._strips.get(index)
         if strip is None:
-            strip = self._strips[index] = self._render(index, width, base)
+            strip = self._strips[index] = self._render_row(index, width, base)
         return strip
 
-    def _render(self, index: int, width: int, base) -> Strip:
+    def _render_row(self, index: int, width: int, base: Style) -> Strip:
         if index >= len(self.lines) or self._styled is None:
             return Strip.blank(width, base)
         line = self.lines[index]
@@ -201,7 +205,7 @@ class ReadingPane(ScrollView, can_focus=True):
         q = self._quote_lines.get(index)
         if named is not None:
             quote, name = named
-            unsure = self.shown.unsure(quote)
+            unsure = self.shown is not None and self.shown.unsure(quote)
             cls = (
                 "reading-pane--current-speaker"
                 if quote == self.current
@@ -232,6 +236,7 @@ class ReadingPane(ScrollView, can_focus=True):
         draw)."""
         if self._pieces is None:  # lines are in text order (blank ones empty), as divide needs
             offsets = [x for line in self.lines for x in (line.start, line.end)]
+            assert self._styled is not None  # (styled whenever there are lines)
             self._pieces = list(self._styled.divide(offsets))[1::2]
         return self._pieces[index].copy()
 

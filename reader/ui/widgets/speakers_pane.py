@@ -70,10 +70,11 @@ class SpeakersPane(Vertical):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        option_id = event.option.id or ""
         if event.option_list.id == "speaker-list":
-            self.show_quotes(event.option.id)
+            self.show_quotes(option_id)
         else:
-            article, quote = map(int, event.option.id.split(":"))
+            article, quote = map(int, option_id.split(":"))
             self.post_message(self.QuoteChosen(article, quote))
 
     def show_quotes(self, speaker_id: str) -> None:
