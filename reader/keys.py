@@ -16,6 +16,7 @@ class Key(NamedTuple):
     description: str
     show: bool = True  # in the footer
     display: str | None = None  # how the footer writes the key
+    help: str | None = None  # the help screen's longer line, when the description is too short
 
 
 KEYS = [
@@ -34,6 +35,13 @@ KEYS = [
     Key("app", "mention.prev", "M", "mention(-1)", "Prev mention", show=False),
     Key("app", "filter.clear", "x", "clear_filter", "Clear filter", show=False),
     Key("app", "filter.clear_escape", "escape", "clear_filter", "Clear filter", show=False),
+    Key("app", "find.open", "f", "find", "Find", help="find in the article (then m / M)"),
+    Key("app", "links.show", "L", "links", "Links", help="the article's links"),
+    Key("app", "list.unread_only", "u", "unread_only", "Unread only", help="only unread articles / all"),
+    Key("app", "list.toggle_unread", "U", "toggle_unread", "Mark unread", show=False, help="mark the article unread / read"),
+    Key("app", "list.mark_all_read", "A", "mark_all_read", "All read", show=False, help="mark every listed article read"),
+    Key("app", "list.sort", "S", "sort", "Sort", help="sort: as loaded, newest first, by title"),
+    Key("app", "list.group", "T", "group", "By source", help="group by source, with unread counts"),
     Key("app", "help.show", "question_mark", "help", "Help", display="?"),
     Key("app", "app.quit", "q", "quit", "Quit"),
     Key("app", "pane.next", "tab", "focus_next", "Next pane", show=False),
@@ -49,17 +57,27 @@ KEYS = [
     Key("text", "text.up", "k", "scroll_up", "Scroll up", show=False),
     Key("text", "text.top", "g", "scroll_home", "Top", show=False),
     Key("text", "text.bottom", "G", "scroll_end", "Bottom", show=False),
+    Key("options", "options.down", "j", "cursor_down", "Down", show=False),
+    Key("options", "options.up", "k", "cursor_up", "Up", show=False),
+    Key("options", "options.first", "g", "first", "First", show=False),
+    Key("options", "options.last", "G", "last", "Last", show=False),
     Key("search", "search.down", "down", "move(1)", "Next result", show=False),
     Key("search", "search.up", "up", "move(-1)", "Previous result", show=False),
     Key("search", "search.close", "escape", "close", "Close search"),
     Key("speakers", "speakers.back", "escape", "back", "Back", show=False),
     Key("help", "help.close", "escape,q,question_mark", "dismiss", "Close"),
     Key("bookmarks", "bookmarks.close", "escape,q", "dismiss_none", "Close"),
+    Key("links", "links.close", "escape,q", "dismiss_none", "Close"),
+    Key("find", "find.close", "escape", "close", "Close find"),
 ]
 
 
 def keys_of(owner: str) -> list[Key]:
     return [k for k in KEYS if k.owner == owner]
+
+
+def help_text(key_id: str, description: str) -> str:
+    return next((k.help for k in KEYS if k.id == key_id and k.help), description)
 
 
 def binding_keys() -> dict[str, str]:

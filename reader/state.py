@@ -41,6 +41,9 @@ class Remembered(msgspec.Struct):
     quote: int | None = None  # index of the current quote in that article
     scroll: int = 0  # first line shown
     theme: str | None = None
+    sort: str = "library"  # how the list is ordered (reading/listing.py SORTS)
+    grouped: bool = False  # grouped by source
+    unread_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,13 @@ class StateFile:
     def mark_read(self, article_id: str) -> None:
         self._write("INSERT OR IGNORE INTO read VALUES (?, ?)", (article_id, time.time()))
 
+    def mark_all_read(self, article_ids: list[str]) -> None:
+        now = time.time()
+        self._many("INSERT OR IGNORE INTO read VALUES (?, ?)", [(a, now) for a in article_ids])
+
+    def mark_unread(self, article_id: str) -> None:
+        self._write("DELETE FROM read WHERE article_id = ?", (article_id,))
+
     def read_ids(self) -> set[str]:
         try:
             return {r[0] for r in self.db.execute("SELECT article_id FROM read")}
@@ -193,6 +203,12 @@ class StateFile:
             return [Bookmark(*row) for row in rows]
         except sqlite3.Error:
             return []
+
+    def _many(self, sql: str, rows: list[tuple[object, ...]]) -> None:
+        try:  # one transaction: marking 10,000 articles read is one write
+            self._run(lambda db: db.executemany(sql, rows))
+        except sqlite3.Error as exc:
+            log.warning("could not keep the reading state (%s)", exc)
 
     def _write(self, sql: str, args: tuple[object, ...]) -> None:
         try:  # a full or read-only disk costs the saving, not the session

@@ -4,15 +4,15 @@ from app_fixture import make_configured_app
 
 
 async def test_remapped_key_works_and_old_key_does_not(tmp_path):
-    app = make_configured_app(tmp_path, '[keymap]\n"quote.next" = "f"\n')
+    app = make_configured_app(tmp_path, '[keymap]\n"quote.next" = "v"\n')
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")
         await pilot.press("n")
         assert app.quote is None
-        await pilot.press("f")
+        await pilot.press("v")
         assert app.quote == 0
         await pilot.press("question_mark")
-        assert ("f", "Next quote") in app.screen.rows
+        assert ("v", "Next quote") in app.screen.rows
 
 
 async def test_config_problems_are_shown_and_defaults_used(tmp_path):

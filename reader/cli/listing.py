@@ -135,6 +135,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         output.table(
             ("SPEAKER", "QUOTE", "ARTICLE"),
             [(r.shown_speaker(None), f"“{r.display}”", r.article.file_name) for r in rows],
+            wrap=1,
         )
     return 0 if lib.articles else 1  # nothing could be read
 
@@ -211,4 +212,6 @@ def cmd_search(args: argparse.Namespace) -> int:
         output.jsonl(rows)
     else:
         output.table(("KIND", "MATCH", "DETAIL"), [(r["kind"], r["text"], r["detail"]) for r in rows])
+    if not rows:  # the exit status says so, as grep's does; and so does a line
+        print(f"reader: no match for {args.query!r}", file=sys.stderr)
     return 0 if rows else 1

@@ -6,6 +6,7 @@ import csv
 import re
 import shutil
 import sys
+import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
@@ -31,21 +32,47 @@ def _escape_c1(line: str) -> str:
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[object]], out: TextIO | None = None) -> None:
-    """Columns sized to their contents; the widest column is cut to fit the terminal."""
+MIN_COLUMN = 8
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[object]], out: TextIO | None = None, wrap: int | None = None) -> None:
+    """Columns sized to their contents. On a terminal the table fits its width: the widest
+    columns give way first; column ``wrap`` (a quote) wraps onto more lines, the others are cut
+    with "…". Piped, every cell is whole on one line (for grep and cut)."""
     out = out or sys.stdout
     cells = [[_cell(v) for v in row] for row in rows]
     if not cells:
         return
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
-    total = shutil.get_terminal_size((120, 24)).columns if out.isatty() else 10_000
-    over = sum(widths) + 2 * (len(widths) - 1) - total
-    if over > 0:
-        widest = max(range(len(widths)), key=widths.__getitem__)
-        widths[widest] = max(10, widths[widest] - over)
+    if out.isatty():
+        _fit(widths, shutil.get_terminal_size((120, 24)).columns, wrap)
     out.write(_line(headers, widths) + "\n")
     for row in cells:
-        out.write(_line(row, widths) + "\n")
+        if wrap is None or len(row[wrap]) <= widths[wrap]:
+            out.write(_line(row, widths) + "\n")
+            continue
+        for k, piece in enumerate(textwrap.wrap(row[wrap], widths[wrap]) or [""]):
+            shown = [piece if i == wrap else (v if k == 0 else "") for i, v in enumerate(row)]
+            out.write(_line(shown, widths) + "\n")
+
+
+def _fit(widths: list[int], total: int, wrap: int | None) -> None:
+    """Narrow the widest columns (the wrapped one first) until the line fits ``total``."""
+    over = sum(widths) + 2 * (len(widths) - 1) - total
+    if wrap is not None and over > 0:
+        # the wrapped column keeps a readable measure when the others can give way
+        others = sum(max(MIN_COLUMN, min(w, 24)) for i, w in enumerate(widths) if i != wrap)
+        give = min(over, widths[wrap] - max(20, total - others - 2 * (len(widths) - 1)))
+        if give > 0:
+            widths[wrap] -= give
+            over -= give
+    while over > 0:
+        widest = max(range(len(widths)), key=widths.__getitem__)
+        cut = min(over, widths[widest] - MIN_COLUMN)
+        if cut <= 0:
+            break
+        widths[widest] -= cut
+        over -= cut
 
 
 def _cell(value: object) -> str:

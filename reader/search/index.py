@@ -2,7 +2,8 @@
 
 Ranking (one definition, ``rank`` plus ``_scores``): an exact match first, then entries that
 hold every query word as a whole word, then as a word prefix (what is being typed), then
-fuzzily (rapidfuzz ``ratio`` >= FUZZY_CUTOFF per word, for words of four letters or more).
+fuzzily (rapidfuzz ``ratio`` per word at least ``fuzzy_cutoff`` of its length, for words of three
+letters or more: a short word's one slip costs more of its ratio, "holly" finds "Hollie").
 Within a tier: rapidfuzz ``WRatio`` of query and entry (for a broad query with more than BROAD
 matches, plain ``ratio`` against the entry's start), then weight (a speaker's quotes, an
 entity's mentions), then the text A-Z. Accents and case are folded.
@@ -35,7 +36,15 @@ _Ints = npt.NDArray[np.int64]
 _Floats = npt.NDArray[np.float64]
 
 FUZZY_CUTOFF = 75
-FUZZY_MIN_LEN = 4
+FUZZY_SHORT_CUTOFF = 70  # words shorter than FUZZY_SHORT letters
+FUZZY_SHORT = 7
+FUZZY_MIN_LEN = 3
+
+
+def fuzzy_cutoff(word: str) -> int:
+    return FUZZY_SHORT_CUTOFF if len(word) < FUZZY_SHORT else FUZZY_CUTOFF
+
+
 KINDS = ("speaker", "topic", "entity", "quote", "article", "text")
 _WORD = re.compile(r"[\w'’]+")
 
@@ -194,14 +203,14 @@ class SearchIndex:
             return []
         # ratio = 200*matches/(len_a+len_b) can reach the cutoff only for these lengths
         # (integers: float division put 5/(5/3) at 3.0000000000000004 and lost "han" for "huang")
-        c, n = FUZZY_CUTOFF, len(w)
+        c, n = fuzzy_cutoff(w), len(w)
         least, most = -(-c * n // (200 - c)), (200 - c) * n // c
         found: list[str] = []
         for n in range(least, most + 1):
             bucket = self._by_len.get(n)
             if not bucket:
                 continue
-            scores = process.cdist([w], bucket, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, workers=1)[0]
+            scores = process.cdist([w], bucket, scorer=fuzz.ratio, score_cutoff=c, workers=1)[0]
             found.extend(bucket[i] for i in np.nonzero(scores)[0])
         return found
 
@@ -363,7 +372,7 @@ def rank(q: str, qwords: list[str], key: str) -> int | None:
     for w in qwords:
         if any(k.startswith(w) for k in kwords):
             continue
-        if len(w) >= FUZZY_MIN_LEN and any(fuzz.ratio(w, k) >= FUZZY_CUTOFF for k in kset):
+        if len(w) >= FUZZY_MIN_LEN and any(fuzz.ratio(w, k) >= fuzzy_cutoff(w) for k in kset):
             tier = 0
             continue
         return None
@@ -381,7 +390,7 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
             if w.startswith(q):
                 spans.append((m.start(), m.start() + min(len(q), len(m.group()))))
                 break
-            if len(q) >= FUZZY_MIN_LEN and fuzz.ratio(q, w) >= FUZZY_CUTOFF:
+            if len(q) >= FUZZY_MIN_LEN and fuzz.ratio(q, w) >= fuzzy_cutoff(q):
                 spans.append((m.start(), m.end()))
                 break
     return spans

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import gc
+import re
+import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
-from textual import work
-from textual.app import App, ComposeResult
+from textual import events, work
+from textual.app import App, ComposeResult, SuspendNotSupported
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Label, ProgressBar
+from textual.widgets import Label, ProgressBar
 
 from reader import keys
 from reader.config import Config, decide
@@ -22,6 +24,7 @@ from reader.library.core import Library, load_library, pipeline_key, still_to_an
 from reader.limits import DEFAULT
 from reader.nlp.records import Annotation, compact
 from reader.reading import links
+from reader.reading.listing import SORT_NAMES, Heading, Item, next_sort, shape
 from reader.reading.navigation import Move, Navigator
 from reader.reading.views import (
     QuoteOf,
@@ -44,14 +47,21 @@ from reader.ui.commands import SearchCommands
 from reader.ui.keys import bindings
 from reader.ui.screens.bookmarks import BookmarksScreen
 from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.links import LinksScreen
 from reader.ui.theming import READER_DEFAULTS, textual_themes
 from reader.ui.widgets.article_list import ArticleList, Row
+from reader.ui.widgets.find_bar import FindBar
+from reader.ui.widgets.header import ArticleHeader, Legend
+from reader.ui.widgets.keybar import KeyBar
 from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.speakers_pane import SpeakersPane
 
 # what the library-wide steps give the screens: the quote order, the speakers pane's lists
 Prepared = tuple[Navigator, tuple[list[SpeakerRow], Callable[[str], list[QuoteOf]]]]
+NOTICE, NOTICE_LONG = 4, 8  # seconds a notice stays: it covers part of the text
+MAX_NOTICES = 3  # problems shown one by one at a time; the rest as a count
+WIDE = 120  # columns from which the list, the text and the speakers are shown side by side
 REFRESH_EVERY = 0.5  # seconds between library-wide recomputations while annotating
 
 
@@ -66,7 +76,7 @@ class ReaderApp(App[None]):
         ("g / G", "first / last article; top / bottom of the text"),
         ("page up / down", "a page up / down"),
         ("enter", "open the selected article / speaker / quote / search result"),
-        ("m / M", "next / previous mention of the searched topic or entity"),
+        ("m / M", "next / previous mention of the searched topic or entity, or find match"),
         ("escape, x", "close the search bar (keeps the filter); again: clear the filter"),
         ("tab / shift+tab", "next / previous pane"),
     ]
@@ -97,7 +107,8 @@ class ReaderApp(App[None]):
         self.index: SearchIndex | None = None
         self.article: int | None = None  # index of the open article (in library order)
         self.quote: int | None = None  # index of the current quote in it
-        self.listed: list[int] = []  # the articles the list shows, in order (a filter narrows it)
+        self.listed: list[int] = []  # the articles a filter lets through, in library order
+        self.rows: list[Item] = []  # the list's lines: those articles shaped (sorted, grouped, unread only)
         self.filter_label: str | None = None
         self.marks: list[tuple[int, int, int]] = []  # mentions being walked: (article, start, end)
         self.mark: int | None = None
@@ -115,13 +126,19 @@ class ReaderApp(App[None]):
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search")
         with Horizontal(id="main"):
-            with Vertical(id="left"):
+            with Vertical(id="left") as left:
+                left.border_title = "Articles"
                 yield Label("", id="filter-chip")
                 yield ArticleList(id="articles")
-            yield ReadingPane(id="reading")
+            with Vertical(id="right") as right:
+                right.border_title = "Article"
+                yield ArticleHeader(id="header")
+                yield ReadingPane(id="reading")
+                yield FindBar(id="find")
+                yield Legend(id="legend")
             yield SpeakersPane(id="speakers")
         yield ProgressBar(id="progress", show_eta=False)
-        yield Footer()
+        yield KeyBar(id="keys")
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -142,6 +159,7 @@ class ReaderApp(App[None]):
             if good:
                 self.set_keymap(good)
             self.query_one(ReadingPane).kinds = set(config.highlight)
+            self.query_one(Legend).show_kinds(set(config.highlight))
         wanted = decide(self.theme_flag, "READER_THEME", self.remembered.theme, config.theme if config else None, DEFAULT_THEME)
         if wanted not in self.available_themes:
             problems.append(f"unknown theme {wanted!r}; using {DEFAULT_THEME} (`reader themes` lists them)")
@@ -149,7 +167,7 @@ class ReaderApp(App[None]):
         self.theme = wanted
         self._theme_ready = True
         for problem in problems:
-            self.notify(problem, title="Settings", severity="warning", timeout=15)
+            self.notify(problem, title="Settings", severity="warning", timeout=NOTICE_LONG)
 
     def watch_theme(self, theme: str) -> None:
         """A theme chosen in the app is remembered in the state file (never in config.toml)."""
@@ -158,7 +176,12 @@ class ReaderApp(App[None]):
             self.state_file.save(self.remembered)
             self._state_problem()
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#main").set_class(event.size.width < WIDE, "-narrow")
+
     def on_mount(self) -> None:
+        self.query_one(SpeakersPane).border_title = "Speakers"
+        self.query_one("#main").set_class(self.size.width < WIDE, "-narrow")
         self._setup_look_and_keys()
         self._state_problem()  # (reading it at start may already have failed)
         self.query_one("#progress").display = False
@@ -198,14 +221,20 @@ class ReaderApp(App[None]):
         problem = self.state_file.problem if self.state_file else None
         if problem and not self._state_problem_shown:
             self._state_problem_shown = True
-            self.notify(problem, title="Reading state", severity="warning", timeout=10, markup=False)
+            self.notify(problem, title="Reading state", severity="warning", timeout=NOTICE_LONG, markup=False)
 
     def _show_problems(self) -> None:
         """The library's problems not shown yet: files skipped, articles whose annotation
         failed, library-wide steps that failed for an article."""
         problems = self.library.problems if self.library else []
-        for problem in problems[self._problems_shown :]:
-            self.notify(problem, title="Problem", severity="warning", timeout=8, markup=False)
+        new = problems[self._problems_shown :]
+        for problem in new[:MAX_NOTICES]:
+            self.notify(problem, title="Problem", severity="warning", timeout=NOTICE, markup=False)
+        if len(new) > MAX_NOTICES:  # a folder of broken files is one more line, not a wall of them
+            more = len(new) - MAX_NOTICES
+            self.notify(
+                f"and {more} more: `reader articles` lists them all", title="Problems", severity="warning", timeout=NOTICE
+            )
         self._problems_shown = len(problems)
 
     def _loaded(self, lib: Library, missing: list[Article], prepared: Prepared | None = None) -> None:
@@ -254,9 +283,15 @@ class ReaderApp(App[None]):
             self._show_mark()
 
     def _fill_list(self) -> None:
+        r = self.remembered
+        self.rows = shape(self.lib.articles, self.listed, self.read, r.sort, r.grouped, r.unread_only)
         articles = self.query_one(ArticleList)
-        articles.set_rows([self._row(i) for i in self.listed])
+        articles.set_rows([self._row(i) if isinstance(i, int) else _heading_row(i) for i in self.rows])
         articles.current = self._row_of(self.article)
+        unread = sum(self.lib.articles[i].id not in self.read for i in self.listed)
+        how = [SORT_NAMES[r.sort]] if r.sort != "library" else []
+        how += ["by source"] * r.grouped + ["unread only"] * r.unread_only
+        self.query_one("#left").border_title = f"Articles {unread}/{len(self.listed)} unread" + "".join(f" · {h}" for h in how)
 
     def _row(self, index: int) -> Row:
         return self._row_data(self.lib.articles[index])
@@ -267,7 +302,7 @@ class ReaderApp(App[None]):
 
     def _row_of(self, article: int | None) -> int | None:
         try:
-            return self.listed.index(article) if article is not None else None
+            return self.rows.index(article) if article is not None else None
         except ValueError:
             return None
 
@@ -296,13 +331,15 @@ class ReaderApp(App[None]):
         cache; each article lights up as it lands there."""
         cache = self.cache or Cache(pipeline_key(self.model))
         if not cache.writable():  # the annotator could not hand us anything: annotate here
-            self.call_from_thread(self.notify, cache.problem, title="Cache", severity="warning", timeout=10, markup=False)
+            self.call_from_thread(
+                self.notify, cache.problem, title="Cache", severity="warning", timeout=NOTICE_LONG, markup=False
+            )
             self._annotate_here(missing, cache)
         else:
             self.annotator = Annotator(self.paths, self.model, cache)
             problem = self.annotator.run(lambda article_id, ann: self.call_from_thread(self._annotated, article_id, compact(ann)))
             if problem:
-                self.call_from_thread(self.notify, problem, severity="error", timeout=15, markup=False)
+                self.call_from_thread(self.notify, problem, severity="error", timeout=NOTICE_LONG, markup=False)
         self.call_from_thread(self._annotation_done)
 
     def _annotate_here(self, missing: list[Article], cache: Cache) -> None:
@@ -314,7 +351,7 @@ class ReaderApp(App[None]):
             for article, ann in annotations_for(missing, cache, self.model):
                 self.call_from_thread(self._annotated, article.id, compact(ann))
         except Exception as exc:  # the model missing, say: the articles stay readable
-            self.call_from_thread(self.notify, f"Annotation stopped: {exc}", severity="error", timeout=15, markup=False)
+            self.call_from_thread(self.notify, f"Annotation stopped: {exc}", severity="error", timeout=NOTICE_LONG, markup=False)
 
     def _annotated(self, article_id: str, ann: Annotation) -> None:
         self.lib.add(self.lib.article(article_id), ann)
@@ -365,7 +402,9 @@ class ReaderApp(App[None]):
     # --- opening and moving --------------------------------------------------------------------
 
     def on_article_list_opened(self, message: ArticleList.Opened) -> None:
-        self.open_article(self.listed[message.index])
+        item = self.rows[message.index]
+        if isinstance(item, int):
+            self.open_article(item)
 
     def open_article(self, index: int, quote: int | None = None) -> None:
         self.article = index
@@ -385,6 +424,7 @@ class ReaderApp(App[None]):
         articles.refresh()
         pane = self.query_one(ReadingPane)
         pane.show(self._shown(index), quote)
+        self.query_one(ArticleHeader).show(self.lib.articles[index])
         self._show_mark()
         if quote is not None:
             pane.scroll_to_quote(quote)
@@ -406,7 +446,9 @@ class ReaderApp(App[None]):
     def action_quote(self, direction: int) -> None:
         if self.library is None:
             return
-        article = self.article if self.article is not None else self.listed[self.query_one(ArticleList).cursor]
+        article = self.article if self.article is not None else self._under_cursor()
+        if article is None:
+            return
         self._go(self.navigator.step(article, self.quote, forward=direction > 0), "quotes yet")
 
     def action_same_speaker(self, direction: int) -> None:
@@ -465,11 +507,15 @@ class ReaderApp(App[None]):
     def _set_filter(self, label: str | None, articles: list[int] | None) -> None:
         self.filter_label = label
         self.listed = articles if articles is not None else list(range(len(self.lib.articles)))
+        self._show_chip(label)
+        self._fill_list()
+
+    def _show_chip(self, label: str | None) -> None:
+        """The line over the list saying what narrows or marks it, and how to clear it."""
         chip = self.query_one("#filter-chip", Label)
         chip.display = label is not None
         if label is not None:
             chip.update(Text.assemble((f" {label} ", "reverse"), ("  x clears", "dim")))
-        self._fill_list()
 
     def action_clear_filter(self) -> None:
         bar = self.query_one(SearchBar)
@@ -505,6 +551,90 @@ class ReaderApp(App[None]):
         else:
             pane.set_mark(None)
 
+    # --- shaping the list -------------------------------------------------------------------------
+
+    def _under_cursor(self) -> int | None:
+        rows = self.rows
+        cursor = self.query_one(ArticleList).cursor
+        item = rows[cursor] if 0 <= cursor < len(rows) else None
+        return item if isinstance(item, int) else None
+
+    def _reshape(self, note: str) -> None:
+        if self.state_file is not None:
+            self.state_file.save(self.remembered)
+        if self.library is not None:
+            self._fill_list()
+        self.notify(note, timeout=2)
+
+    def action_sort(self) -> None:
+        self.remembered.sort = next_sort(self.remembered.sort)
+        self._reshape(f"Sorted {SORT_NAMES[self.remembered.sort]}.")
+
+    def action_group(self) -> None:
+        self.remembered.grouped = not self.remembered.grouped
+        self._reshape("Grouped by source." if self.remembered.grouped else "One list, not grouped.")
+
+    def action_unread_only(self) -> None:
+        self.remembered.unread_only = not self.remembered.unread_only
+        self._reshape("Unread articles only." if self.remembered.unread_only else "All articles.")
+
+    def action_mark_all_read(self) -> None:
+        """Every article the list shows (a filter's, or all) is marked read."""
+        if self.library is None:
+            return
+        ids = [self.lib.articles[i].id for i in self.rows if isinstance(i, int)]
+        fresh = [a for a in ids if a not in self.read]
+        self.read.update(fresh)
+        if self.state_file is not None:
+            self.state_file.mark_all_read(fresh)
+            self._state_problem()
+        self._reshape(f"{len(fresh)} marked read.")
+
+    def action_toggle_unread(self) -> None:
+        """The article under the list's cursor (else the open one): read becomes unread and back."""
+        index = self._under_cursor() if self.query_one(ArticleList).has_focus else self.article
+        if index is None or self.library is None:
+            return
+        article_id = self.lib.articles[index].id
+        if article_id in self.read:
+            self.read.discard(article_id)
+            if self.state_file is not None:
+                self.state_file.mark_unread(article_id)
+        else:
+            self.read.add(article_id)
+            if self.state_file is not None:
+                self.state_file.mark_read(article_id)
+        self._state_problem()
+        row = self._row_of(index)
+        if row is not None:
+            self.query_one(ArticleList).update_row(row, self._row(index))
+        self.notify("Marked unread." if article_id not in self.read else "Marked read.", timeout=2)
+
+    # --- find in the article -------------------------------------------------------------------
+
+    def action_find(self) -> None:
+        if self.article is None:
+            self.notify("Open an article first.", timeout=3)
+            return
+        self.query_one(FindBar).open()
+
+    def on_find_bar_find(self, message: FindBar.Find) -> None:
+        self.query_one(ReadingPane).focus()
+        words = message.query.strip()
+        if not words or self.article is None:
+            return
+        body = self.lib.articles[self.article].body
+        found = [(self.article, m.start(), m.end()) for m in re.finditer(re.escape(words), body, re.IGNORECASE)]
+        if not found:
+            self.notify(f"“{words}” is not in this article.", timeout=3, markup=False)
+            return
+        self.marks, self.mark = found, 0
+        self._show_mark()
+        self._show_chip(f"Find: {words} · {len(found)} match{'es' * (len(found) != 1)} · m / M")
+
+    def on_find_bar_closed(self, message: FindBar.Closed) -> None:
+        self.query_one(ReadingPane).focus()
+
     # --- toggles and the rest ------------------------------------------------------------------
 
     def action_toggle_speakers(self) -> None:
@@ -520,7 +650,7 @@ class ReaderApp(App[None]):
     def action_toggle_entities(self) -> None:
         pane = self.query_one(ReadingPane)
         pane.set_entities(not pane.show_entities)
-        self.notify(f"Entity highlighting {'on' if pane.show_entities else 'off'}.", timeout=2)
+        self.query_one(Legend).display = pane.show_entities  # the colours and their legend together
 
     def action_copy_quote(self) -> None:
         if self.article is None or self.quote is None:
@@ -539,12 +669,34 @@ class ReaderApp(App[None]):
         if url is None or not links.openable(url):
             self.notify("This article has no web link." if not url else f"Not a web link: {safe(url)}", timeout=4, markup=False)
             return
-        if links.graphical_browser():
+        self._open_url(url)
+
+    def _open_url(self, url: str) -> None:
+        """config.toml's browser command if there is one (the app steps aside while it runs, as
+        a terminal browser needs the screen); else a graphical browser; else shown and copied."""
+        command = self.config.browser if self.config else None
+        if command:
+            try:
+                with self.suspend():
+                    subprocess.run(links.browser_command(command, url), check=False)
+            except (OSError, SuspendNotSupported, ValueError) as exc:  # no such program, a bad quote in it
+                self.notify(f"browser = {safe(command)!r} failed: {exc}", severity="error", timeout=NOTICE_LONG, markup=False)
+            self.refresh()
+        elif links.graphical_browser():
             self._browse(url)
             self.notify(f"Opening {safe(url)}", timeout=3, markup=False)
         else:
             self.copy_to_clipboard(url)
-            self.notify(f"{safe(url)}\n(copied; no graphical browser here)", title="Link", timeout=10, markup=False)
+            self.notify(f"{safe(url)}\n(copied; no graphical browser here)", title="Link", timeout=NOTICE_LONG, markup=False)
+
+    def action_links(self) -> None:
+        if self.article is None:
+            self.notify("Open an article first.", timeout=3)
+            return
+        article = self.lib.articles[self.article]
+        found = links.links_in(article.url, article.body)
+        own = bool(article.url) and bool(found) and found[0] == article.url
+        self.push_screen(LinksScreen(article.title, found, own), lambda url: self._open_url(url) if url else None)
 
     @work(thread=True, group="browser")
     def _browse(self, url: str) -> None:
@@ -570,7 +722,7 @@ class ReaderApp(App[None]):
             return
         ids = [a.id for a in self.lib.articles]
         if mark.article_id not in ids:
-            self.notify(f"That article is not in this library (it was {mark.file}).", severity="warning", timeout=6)
+            self.notify(f"That article is not in this library (it was {mark.file}).", severity="warning", timeout=NOTICE)
             return
         index = ids.index(mark.article_id)
         quote = quote_at(self.lib, index, mark.start)
@@ -586,7 +738,17 @@ class ReaderApp(App[None]):
         rows: dict[str, list[str]] = {}
         for active in self.active_bindings.values():
             b = active.binding
-            if b.description and b.id and not b.id.startswith(("pane.", "list.", "text.")):
-                rows.setdefault(b.description, []).append(b.key_display or self.get_key_display(b))
+            if b.description and b.id and not b.id.startswith(("pane.", "list.", "text.", "options.")):
+                rows.setdefault(keys.help_text(b.id, b.description), []).append(b.key_display or self.get_key_display(b))
         table = [(", ".join(dict.fromkeys(keys)), what) for what, keys in rows.items()]
         self.push_screen(HelpScreen(table + self.PANE_KEYS))
+
+
+def _heading_row(heading: Heading) -> Row:
+    return Row(
+        heading.source,
+        f"{heading.articles} article{'s' * (heading.articles != 1)} · {heading.unread} unread",
+        None,
+        False,
+        heading=True,
+    )

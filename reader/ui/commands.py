@@ -26,4 +26,13 @@ class SearchCommands(Provider):
                 label.stylize("bold", a, b)
             # Textual wants 0..1; keep our order: tier first, then the fuzzy score
             score = (hit.tier + hit.score / 100) / 4
-            yield Hit(score, label, partial(open_hit, hit), text=title, help=f"{entry.kind} · {safe(entry.detail)}")
+            yield Hit(score, label, partial(open_hit, hit), text=title, help=palette_help(entry.kind, entry.detail))
+
+
+def palette_help(kind: str, detail: str) -> str:
+    """The line under a palette row: its kind, then its detail, the kind said once (a topic's
+    detail already begins "topic · ")."""
+    detail = safe(detail)
+    if not detail or detail.split(" · ")[0] == kind:
+        return detail or kind
+    return f"{kind} · {detail}"

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from reader.state import Bookmark
 from reader.text import safe
 from reader.ui.keys import bindings
+from reader.ui.widgets.lists import KeyList
 
 
 class BookmarksScreen(ModalScreen[Bookmark | None]):
@@ -32,7 +33,7 @@ class BookmarksScreen(ModalScreen[Bookmark | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(Text(f"Bookmarks ({len(self.bookmarks)})", style="bold"))
-            options = OptionList(id="bookmark-list")
+            options = KeyList(id="bookmark-list")
             if not self.bookmarks:
                 options.add_option(Option(Text("No bookmarks yet: b on a quote bookmarks it.", style="dim"), disabled=True))
             for n, b in enumerate(self.bookmarks):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
@@ -30,6 +31,7 @@ class Row:
     detail: str  # source or file name, and the date
     quotes: int | None  # None while not yet annotated
     unread: bool = True
+    heading: bool = False  # a group's heading: ``title`` is its source, ``detail`` its counts
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -41,6 +43,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--current",
         "article-list--detail",
         "article-list--unread",
+        "article-list--heading",
     }
     DEFAULT_CSS = """
     ArticleList {
@@ -55,6 +58,7 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList > .article-list--current { text-style: bold; }
     ArticleList > .article-list--detail { color: $text-muted; }
     ArticleList > .article-list--unread { color: $accent; }
+    ArticleList > .article-list--heading { color: $accent; text-style: bold; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True)
@@ -74,7 +78,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.rows = rows
         self._wrapped.clear()
         self.virtual_size = Size(self.size.width, len(rows) * ROW_HEIGHT)
-        self.cursor = min(self.cursor, max(len(rows) - 1, 0))
+        self.cursor = self._article_near(min(self.cursor, max(len(rows) - 1, 0)), 1)
         self.refresh()
 
     def update_row(self, index: int, row: Row) -> None:
@@ -93,6 +97,8 @@ class ArticleList(ScrollView, can_focus=True):
             return Strip.blank(width, self.rich_style)
         row = self.rows[index]
         base = self.rich_style
+        if row.heading:
+            return self._heading_line(row, part, width, base)
         if index == self.cursor:
             base = base + self.get_component_rich_style("article-list--cursor")
         if part < TITLE_LINES:
@@ -110,6 +116,17 @@ class ArticleList(ScrollView, can_focus=True):
             quotes = "…" if row.quotes is None else f"{row.quotes} quote{'s' if row.quotes != 1 else ''}"
             segments = [Segment(f"  {quotes} · {safe(row.detail)}", detail)]
         return Strip(segments).crop_extend(0, width, base)
+
+    def _heading_line(self, row: Row, part: int, width: int, base: Style) -> Strip:
+        """A group: a rule with its source, then its counts; a blank line after."""
+        heading = base + self.get_component_rich_style("article-list--heading")
+        if part == 0:
+            segments = [Segment(f"── {safe(row.title)} ", heading)]
+            return Strip(segments).crop_extend(0, width, base)
+        if part == 1:
+            detail = base + self.get_component_rich_style("article-list--detail")
+            return Strip([Segment(f"   {safe(row.detail)}", detail)]).crop_extend(0, width, base)
+        return Strip.blank(width, base)
 
     def _title_lines(self, index: int, width: int) -> list[str]:
         """The title wrapped at words over two lines, the second cut with … when longer."""
@@ -146,17 +163,28 @@ class ArticleList(ScrollView, can_focus=True):
 
     def action_cursor(self, delta: int) -> None:
         if self.rows:
-            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + delta))
+            self.cursor = self._article_near(max(0, min(len(self.rows) - 1, self.cursor + delta)), 1 if delta >= 0 else -1)
 
     def action_jump(self, where: int) -> None:
         if self.rows:
-            self.cursor = where % len(self.rows)
+            self.cursor = self._article_near(where % len(self.rows), 1 if where >= 0 else -1)
+
+    def _article_near(self, index: int, step: int) -> int:
+        """The cursor rests on articles, never on a group's heading: the next article that
+        way, else the nearest the other way."""
+        for direction in (step, -step):
+            i = index
+            while 0 <= i < len(self.rows):
+                if not self.rows[i].heading:
+                    return i
+                i += direction
+        return index
 
     def action_page(self, direction: int) -> None:
         self.action_cursor(direction * max(1, self.size.height // ROW_HEIGHT - 1))
 
     def action_open(self) -> None:
-        if self.rows:
+        if self.rows and not self.rows[self.cursor].heading:
             self.post_message(self.Opened(self.cursor))
 
     def on_click(self, event: events.Click) -> None:
@@ -164,6 +192,6 @@ class ArticleList(ScrollView, can_focus=True):
         if offset is None:
             return
         index = (round(self.scroll_y) + offset.y) // ROW_HEIGHT
-        if 0 <= index < len(self.rows):
+        if 0 <= index < len(self.rows) and not self.rows[index].heading:
             self.cursor = index
             self.post_message(self.Opened(index))

@@ -126,6 +126,14 @@ class ReadingPane(ScrollView, can_focus=True):
         super().notify_style_update()
         self._restyle()
 
+    def on_mount(self) -> None:
+        # A new theme reaches the component styles after this widget's style update: the text's
+        # spans, baked from the old ones, are redone once the new styles are in
+        self.watch(self.app, "theme", self._theme_changed, init=False)
+
+    def _theme_changed(self, theme: str) -> None:
+        self.call_after_refresh(self._restyle)
+
     def _relayout(self) -> None:
         if self.shown is None or not self.size.width:
             self.lines = []

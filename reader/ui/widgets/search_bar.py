@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from reader.search.index import Hit, SearchIndex, match_spans
@@ -27,7 +27,9 @@ class SearchBar(Vertical):
     DEFAULT_CSS = """
     SearchBar { dock: top; height: auto; max-height: 70%; display: none; background: $surface; border-bottom: hkey $primary; }
     SearchBar.-shown { display: block; }
-    SearchBar Input { padding: 0 1; background: $boost; }
+    SearchBar #search-line { height: 1; }
+    SearchBar #search-prompt { padding: 0 1; background: $accent; color: $text; text-style: bold; }
+    SearchBar Input { padding: 0 1; background: $boost; width: 1fr; }
     SearchBar OptionList { height: auto; max-height: 24; border: none; }
     """
     BINDINGS = bindings("search")
@@ -46,7 +48,11 @@ class SearchBar(Vertical):
         self.hits: dict[str, Hit] = {}
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search speakers, topics, quotes, titles, text…", id="search-input", compact=True)
+        with Horizontal(id="search-line"):
+            yield Label("Search", id="search-prompt")
+            yield Input(
+                placeholder="speakers, entities, topics, quotes, titles, text (typos are fine)", id="search-input", compact=True
+            )
         yield OptionList(id="search-results")
 
     def open(self) -> None:
@@ -80,6 +86,8 @@ class SearchBar(Vertical):
                 key = f"{hit.entry.kind}:{hit.index}"
                 self.hits[key] = hit
                 options.append(Option(_label(hit, query), id=key))
+        if not options:
+            options.append(Option(Text(f"No match for “{query.strip()}”", style="italic"), disabled=True))
         results.add_options(options)
         first = next((i for i, o in enumerate(options) if o is not None and not o.disabled), None)
         if first is not None:

@@ -15,11 +15,12 @@ from textual.widgets.option_list import Option
 from reader.reading.views import UNATTRIBUTED
 from reader.text import safe
 from reader.ui.keys import bindings
+from reader.ui.widgets.lists import KeyList
 
 
 class SpeakersPane(Vertical):
     DEFAULT_CSS = """
-    SpeakersPane { width: 40%; min-width: 30; max-width: 64; border-left: vkey $primary 50%; display: none; }
+    SpeakersPane { width: 30%; min-width: 30; max-width: 56; border-left: vkey $primary 50%; display: none; }
     SpeakersPane.-shown { display: block; }
     SpeakersPane Label { padding: 0 1; text-style: bold; color: $text-muted; }
     SpeakersPane #speaker-list { height: 1fr; border: none; }
@@ -40,10 +41,9 @@ class SpeakersPane(Vertical):
         self._quotes_of: Callable[[str], list[tuple[int, int, str, str]]] = lambda sid: []  # -> (article, quote, text, title)
 
     def compose(self) -> ComposeResult:
-        yield Label("Speakers", id="speakers-title")
-        yield OptionList(id="speaker-list")
+        yield KeyList(id="speaker-list")
         yield Label("Quotes", id="quotes-title")
-        yield OptionList(id="speaker-quotes")
+        yield KeyList(id="speaker-quotes")
 
     def set_data(self, speakers: list[tuple[str, str, int]], quotes_of: Callable[[str], list[tuple[int, int, str, str]]]) -> None:
         self._speakers = speakers
