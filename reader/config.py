@@ -24,6 +24,7 @@ KEYS = {
     "highlight": f"a list of entity kinds to colour, from: {', '.join(KINDS)}",
     "cache_dir": "a folder for the annotation cache (string)",
     "keymap": 'a table of binding id = "keys"',
+    "refresh_minutes": "a whole number of minutes: feeds refresh on start when the last refresh is older (default 60; 0: never on start)",
     "browser": 'a command that opens a link, %u standing for the URL (like "w3m %u" or "firefox %u")',
     "max_file_mb": f"a whole number of megabytes: larger files are skipped (default {DEFAULT.file_mb})",
     "max_annotate_chars": f"a whole number of characters: longer articles are shown but not annotated (default {DEFAULT.annotate_chars})",
@@ -41,6 +42,7 @@ class Config:
     highlight: list[str] = field(default_factory=lambda: list(KINDS))
     cache_dir: Path | None = None
     keymap: dict[str, str] = field(default_factory=dict)
+    refresh_minutes: int = 60
     browser: str | None = None  # a command for links, %u for the URL ("w3m %u"); else the system's
     given: set[str] = field(default_factory=set)  # the keys config.toml set (and set well)
     max_file_mb: int = DEFAULT.file_mb
@@ -113,6 +115,11 @@ def _apply(config: Config, key: str, value: object, shown: str, bad: Callable[[s
             setattr(config, key, value)
         else:
             bad(key, "must be a positive whole number")
+    elif key == "refresh_minutes":
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            config.refresh_minutes = value
+        else:
+            bad(key, "must be a whole number of minutes, 0 or more")
     elif key == "keymap":
         if not isinstance(value, dict):
             bad(key, "must be a table ([keymap])")

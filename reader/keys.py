@@ -35,6 +35,7 @@ KEYS = [
     Key("app", "mention.prev", "M", "mention(-1)", "Prev mention", show=False),
     Key("app", "filter.clear", "x", "clear_filter", "Clear filter", show=False),
     Key("app", "filter.clear_escape", "escape", "clear_filter", "Clear filter", show=False),
+    Key("app", "feeds.refresh", "r", "refresh", "Refresh", help="refresh the feeds (`reader feeds` lists them)"),
     Key("app", "find.open", "f", "find", "Find", help="find in the article (then m / M)"),
     Key("app", "links.show", "L", "links", "Links", help="the article's links"),
     Key("app", "list.unread_only", "u", "unread_only", "Unread only", help="only unread articles / all"),

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from reader import paths
+from reader.cli import feeds as feeds_commands
 from reader.cli import listing, running
 from reader.cli import settings as settings_commands
 from reader.cli.parser import SUBCOMMANDS, build_parser
@@ -27,6 +28,7 @@ COMMANDS = {
     "themes": settings_commands.cmd_themes,
     "config": settings_commands.cmd_config,
     "cache": settings_commands.cmd_cache,
+    "feeds": feeds_commands.cmd_feeds,
 }
 
 
@@ -59,10 +61,22 @@ def _main(argv: list[str]) -> int:
     config = _settings()
     if hasattr(args, "model"):
         args.model = decide(args.model, "READER_MODEL", None, config.model, None)
-    if getattr(args, "paths", None) == [] and config.library:
-        args.paths = config.library
+    if getattr(args, "paths", None) == []:
+        args.paths = own_library(config)  # else the samples (the commands' default)
     args.config = config
     return COMMANDS[args.command](args)
+
+
+def own_library(config: Config) -> list[Path]:
+    """What opens when no path is given: config.toml's library; else the library folder, once
+    the user subscribes to feeds or has articles there; else nothing (the samples, then)."""
+    if config.library:
+        return config.library
+    from reader.feeds import Subscriptions, library_folder
+
+    folder = library_folder([])
+    has_files = folder.is_dir() and any(p.is_file() for p in folder.rglob("*"))
+    return [folder] if Subscriptions.load().feeds or has_files else []
 
 
 def _settings() -> Config:

@@ -20,6 +20,7 @@ SUBCOMMANDS = (
     "cache",
     "annotate",
     "fetch",
+    "feeds",
 )
 
 
@@ -91,6 +92,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--timeout", type=float, default=20.0, metavar="S", help="seconds to wait for each answer (default 20)")
     p.add_argument("--max-mb", type=float, default=10.0, metavar="N", help="largest file to save (default 10 MB)")
+    p = sub.add_parser("feeds", help="your subscriptions: list, add, remove, import/export OPML, refresh")
+    actions = p.add_subparsers(dest="action", metavar="ACTION")
+    actions.add_parser("list", help="each feed with its last refresh and error (what a bare `reader feeds` does)")
+    a = actions.add_parser("add", help="subscribe to a feed")
+    a.add_argument("url", metavar="URL")
+    a.add_argument("--title", default="", help="a name to show for it")
+    a = actions.add_parser("remove", help="unsubscribe (the articles already fetched stay)")
+    a.add_argument("url", metavar="URL")
+    a = actions.add_parser("import", help="subscribe to every feed of an OPML file")
+    a.add_argument("file", type=Path, metavar="FILE.opml")
+    actions.add_parser("export", help="the subscriptions as OPML 2.0 on stdout")
+    a = actions.add_parser("refresh", help="fetch every feed into the library folder now")
+    a.add_argument("--timeout", type=float, default=20.0, metavar="S", help="seconds to wait for each answer (default 20)")
     p = sub.add_parser("cache", help="where the annotation cache is, or clear it")
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--path", action="store_true", help="print the cache folder")

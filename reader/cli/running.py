@@ -31,7 +31,12 @@ def cmd_open(args: argparse.Namespace) -> int:
         print(f"reader: {exc}", file=sys.stderr)
         return 2
     app = ReaderApp(
-        args.paths or [paths.seeds_dir()], model=args.model, state_file=StateFile.default(), theme=args.theme, config=args.config
+        args.paths or [paths.seeds_dir()],
+        model=args.model,
+        state_file=StateFile.default(),
+        theme=args.theme,
+        config=args.config,
+        welcome=not args.paths,  # the samples: the user has nothing of their own yet
     )
     app.run()
     return 0
@@ -47,8 +52,9 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     except ImportError as exc:
         print(f"reader: fetch needs the web extra: pip install 'quotereader[web]' ({exc})", file=sys.stderr)
         return 2
-    into = args.into or (args.config.library[0] if args.config.library else paths.data_dir() / "library")
-    into = into.expanduser().resolve()
+    from reader.feeds import library_folder
+
+    into = (args.into or library_folder(args.config.library)).expanduser().resolve()
     seeds = paths.seeds_dir().resolve()
     if into == seeds or seeds in into.parents:
         print(f"reader: {safe(str(into))} is the shipped samples folder; fetch into another (--into DIR)", file=sys.stderr)

@@ -15,8 +15,9 @@ from textual.app import App, ComposeResult, SuspendNotSupported
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Label, ProgressBar
 
-from reader import keys
+from reader import feeds, keys
 from reader.config import Config, decide
+from reader.feeds import Subscriptions
 from reader.library import manifest
 from reader.library.background import Annotator
 from reader.library.cache import Cache
@@ -91,6 +92,7 @@ class ReaderApp(App[None]):
         cache: Cache | None = None,
         theme: str | None = None,
         config: Config | None = None,
+        welcome: bool = False,
     ) -> None:
         super().__init__()
         self.theme_flag = theme
@@ -114,7 +116,9 @@ class ReaderApp(App[None]):
         self.mark: int | None = None
         self.annotator: Annotator | None = None
         self._last_refresh = 0.0
-        self._problems_shown = 0
+        self._problems_seen: set[str] = set()  # (a reload reads the same files again)
+        self.welcome = welcome  # the samples are open because the user has nothing of their own yet
+        self.new_ids: set[str] = set()  # articles the last feed refresh brought
         self._state_problem_shown = False
 
     @property
@@ -137,6 +141,7 @@ class ReaderApp(App[None]):
                 yield FindBar(id="find")
                 yield Legend(id="legend")
             yield SpeakersPane(id="speakers")
+        yield Label("", id="refresh-line")
         yield ProgressBar(id="progress", show_eta=False)
         yield KeyBar(id="keys")
 
@@ -186,11 +191,24 @@ class ReaderApp(App[None]):
         self._state_problem()  # (reading it at start may already have failed)
         self.query_one("#progress").display = False
         self.query_one("#filter-chip").display = False
+        self.query_one("#refresh-line").display = False
         self.query_one(ArticleList).focus()
         if self.library is not None:
             self._loaded(self.library, [])  # _prepare finishes it
         else:
             self._load()
+        if self.welcome:
+            self.notify(
+                "These are sample articles. To read your own: `reader feeds add URL`, then r here; "
+                "or `reader PATH` for files and folders.",
+                title="Welcome",
+                timeout=NOTICE_LONG * 2,
+                markup=False,
+            )
+        subs = Subscriptions.load()
+        minutes = self.config.refresh_minutes if self.config else feeds.REFRESH_MINUTES
+        if feeds.due(subs.feeds, feeds.load_status(), minutes) and self._library_is_open():
+            self.action_refresh()
 
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
@@ -212,6 +230,14 @@ class ReaderApp(App[None]):
             self.query_one(ArticleList).set_rows([Row(r.title, r.detail, r.quotes, r.article_id not in self.read) for r in rows])
 
     def _show_titles(self, lib: Library) -> None:
+        old = self.library
+        if old is not None and old is not lib:  # a reload (after a feed refresh): keep the place
+            self.new_ids |= {a.id for a in lib.articles} - {a.id for a in old.articles}
+            open_id = old.articles[self.article].id if self.article is not None else None
+            ids = [a.id for a in lib.articles]
+            self.article = ids.index(open_id) if open_id in ids else None
+            self.marks, self.mark, self.filter_label = [], None, None
+            self._show_chip(None)
         self.library = lib
         self.listed = list(range(len(lib.articles)))
         self._fill_list()
@@ -227,7 +253,8 @@ class ReaderApp(App[None]):
         """The library's problems not shown yet: files skipped, articles whose annotation
         failed, library-wide steps that failed for an article."""
         problems = self.library.problems if self.library else []
-        new = problems[self._problems_shown :]
+        new = [p for p in dict.fromkeys(problems) if p not in self._problems_seen]
+        self._problems_seen.update(new)
         for problem in new[:MAX_NOTICES]:
             self.notify(problem, title="Problem", severity="warning", timeout=NOTICE, markup=False)
         if len(new) > MAX_NOTICES:  # a folder of broken files is one more line, not a wall of them
@@ -235,12 +262,11 @@ class ReaderApp(App[None]):
             self.notify(
                 f"and {more} more: `reader articles` lists them all", title="Problems", severity="warning", timeout=NOTICE
             )
-        self._problems_shown = len(problems)
 
     def _loaded(self, lib: Library, missing: list[Article], prepared: Prepared | None = None) -> None:
         self.library = lib
         self._show_problems()
-        if not lib.articles:
+        if not lib.articles and not Subscriptions.load().feeds:
             self.notify("No articles found.", severity="error")
         self._apply(prepared or self._prepare(lib), reshow=True)
         self._restore()
@@ -298,7 +324,14 @@ class ReaderApp(App[None]):
 
     def _row_data(self, article: Article) -> Row:
         ann = self.library.annotations.get(article.id) if self.library else None
-        return Row(article.title, manifest.detail_of(article), len(ann.quotes) if ann else None, article.id not in self.read)
+        unread = article.id not in self.read
+        return Row(
+            article.title,
+            manifest.detail_of(article),
+            len(ann.quotes) if ann else None,
+            unread,
+            new=unread and article.id in self.new_ids,
+        )
 
     def _row_of(self, article: int | None) -> int | None:
         try:
@@ -336,6 +369,8 @@ class ReaderApp(App[None]):
             )
             self._annotate_here(missing, cache)
         else:
+            if self.annotator is not None:  # a reload's annotator takes over the whole queue
+                self.annotator.stop()
             self.annotator = Annotator(self.paths, self.model, cache)
             problem = self.annotator.run(lambda article_id, ann: self.call_from_thread(self._annotated, article_id, compact(ann)))
             if problem:
@@ -609,6 +644,70 @@ class ReaderApp(App[None]):
         if row is not None:
             self.query_one(ArticleList).update_row(row, self._row(index))
         self.notify("Marked unread." if article_id not in self.read else "Marked read.", timeout=2)
+
+    # --- feeds ----------------------------------------------------------------------------------
+
+    def _feed_folder(self) -> Path:
+        return feeds.library_folder(self.config.library if self.config else [])
+
+    def _library_is_open(self) -> bool:
+        folder = self._feed_folder().resolve()
+        return any(p.resolve() == folder or folder in p.resolve().parents for p in self.paths)
+
+    def action_refresh(self) -> None:
+        subs = Subscriptions.load()
+        if not subs.feeds:
+            self.notify(
+                "No feeds yet: `reader feeds add URL` (or `reader feeds import FILE.opml`), then r.",
+                timeout=NOTICE_LONG,
+                markup=False,
+            )
+            return
+        line = self.query_one("#refresh-line", Label)
+        line.display = True
+        line.update(f"Refreshing {len(subs.feeds)} feed{'s' * (len(subs.feeds) != 1)}…")
+        self._refresh_feeds(subs.feeds, self._feed_folder())
+
+    @work(thread=True, exclusive=True, group="feeds")
+    def _refresh_feeds(self, subscribed: list[feeds.Feed], into: Path) -> None:
+        """The fetch code in a worker: the reading never waits for the network."""
+        limits = self.config.limits if self.config else DEFAULT
+        try:
+            done = feeds.refresh(
+                subscribed,
+                into,
+                limits=limits,
+                progress=lambda n, total, name: self.call_from_thread(self._refresh_progress, n, total, name),
+            )
+        except OSError as exc:
+            done = feeds.Refreshed(failed=[f"cannot write into {safe(str(into))} ({exc.strerror or exc})"])
+        self.call_from_thread(self._refreshed, done, len(subscribed))
+
+    def _refresh_progress(self, n: int, total: int, name: str) -> None:
+        self.query_one("#refresh-line", Label).update(f"Refreshing feeds {n}/{total}" + (f" · {safe(name)}" if name else ""))
+
+    def _refreshed(self, done: feeds.Refreshed, total: int) -> None:
+        self.query_one("#refresh-line").display = False
+        for failure in done.failed[:MAX_NOTICES]:
+            self.notify(failure, title="Feed", severity="warning", timeout=NOTICE_LONG, markup=False)
+        if len(done.failed) > MAX_NOTICES:
+            self.notify(
+                f"and {len(done.failed) - MAX_NOTICES} more feeds failed: `reader feeds` lists them",
+                title="Feeds",
+                severity="warning",
+                timeout=NOTICE_LONG,
+            )
+        worked = total - len(done.failed)
+        files = len(done.saved)
+        self.notify(f"{files} new or changed file{'s' * (files != 1)} from {worked} of {total} feeds.", timeout=NOTICE)
+        if not done.saved:
+            return
+        if self._library_is_open():
+            self._load()  # the new articles join the list and are annotated in the background
+        else:
+            self.notify(
+                f"They are in {safe(str(self._feed_folder()))}, which is not open here.", timeout=NOTICE_LONG, markup=False
+            )
 
     # --- find in the article -------------------------------------------------------------------
 

@@ -31,6 +31,7 @@ class Row:
     detail: str  # source or file name, and the date
     quotes: int | None  # None while not yet annotated
     unread: bool = True
+    new: bool = False  # brought by the last feed refresh
     heading: bool = False  # a group's heading: ``title`` is its source, ``detail`` its counts
 
 
@@ -106,7 +107,7 @@ class ArticleList(ScrollView, can_focus=True):
             title_style = base
             if index == self.current:
                 title_style = base + self.get_component_rich_style("article-list--current")
-            mark = ("● " if row.unread else "  ") if part == 0 else "  "
+            mark = ("✚ " if row.new else "● " if row.unread else "  ") if part == 0 else "  "
             segments = [
                 Segment(mark, base + mark_style if index != self.cursor else base),
                 Segment(self._title_lines(index, width - 2)[part], title_style),

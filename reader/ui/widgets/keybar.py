@@ -18,6 +18,7 @@ PRIORITY = [
     "app.quit",
     "quote.next_same_speaker",
     "find.open",
+    "feeds.refresh",
     "speakers.toggle",
     "list.open",
     "search.close",
