@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Label, Static
 
 from reader.nlp.labels import KINDS
+from reader.reading.links import openable
 from reader.sources.article import Article
 from reader.text import shown
 
@@ -29,7 +30,7 @@ class ArticleHeader(Static):
         meta = [shown(x) for x in (article.source, article.date, ", ".join(article.authors)) if x]
         if meta:
             text.append("\n" + " · ".join(meta), style="dim")
-        if article.url:
+        if openable(article.url):  # a feed's guid is not always a link
             text.append("\n" + shown(article.url), style="dim underline")
         text.no_wrap, text.overflow = True, "ellipsis"
         self.update(text)
