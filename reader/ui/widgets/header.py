@@ -30,7 +30,7 @@ class ArticleHeader(Static):
         meta = [shown(x) for x in (article.source, article.date, ", ".join(article.authors)) if x]
         if meta:
             text.append("\n" + " · ".join(meta), style="dim")
-        if openable(article.url):  # a feed's guid is not always a link
+        if article.url and openable(article.url):  # a feed's guid is not always a link
             text.append("\n" + shown(article.url), style="dim underline")
         text.no_wrap, text.overflow = True, "ellipsis"
         self.update(text)
