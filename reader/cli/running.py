@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from typing import TYPE_CHECKING
 
 from reader import paths
@@ -124,7 +125,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     processes = args.processes or default_processes()
     if args.app:
         _listen_to_the_app()
-    annotate_to_cache(missing, cache, args.model, processes, args.batch_size or BATCH_SIZE, on_done, _QUEUE.append)
+    annotate_to_cache(missing, cache, args.model, processes, args.batch_size or BATCH_SIZE, on_done, _queue_made)
     bar.close()
     seconds = time.perf_counter() - start
     if not args.jsonl:  # (the app, which asks for jsonl, writes its own)
@@ -142,7 +143,24 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     return 0
 
 
-_QUEUE: list[Queue] = []  # the annotation queue, once it exists (the app's requests reorder it)
+_QUEUE: list[Queue] = []
+_ASKED: list[str] = []  # asked for before the queue existed (the app opened it at once)
+_LOCK = threading.Lock()
+
+
+def _ask_first(article_id: str) -> None:
+    with _LOCK:
+        if _QUEUE:
+            _QUEUE[0].first(article_id)
+        else:
+            _ASKED.append(article_id)
+
+
+def _queue_made(queue: Queue) -> None:
+    with _LOCK:
+        _QUEUE.append(queue)
+        for article_id in _ASKED:  # the latest asked ends up first
+            queue.first(article_id)  # the annotation queue, once it exists (the app's requests reorder it)
 
 
 def _listen_to_the_app() -> None:
@@ -150,7 +168,6 @@ def _listen_to_the_app() -> None:
     just opened at the front of the queue; end of input means the app is gone, and so must be
     this process and its workers."""
     import signal
-    import threading
 
     def listen() -> None:
         # os.read on the descriptor, not sys.stdin: a thread blocked inside sys.stdin holds its
@@ -162,8 +179,8 @@ def _listen_to_the_app() -> None:
             *lines, pending = pending.split(b"\n")
             for line in lines:
                 word, _, article_id = line.decode("utf-8", "replace").strip().partition(" ")
-                if word == "first" and _QUEUE:
-                    _QUEUE[0].first(article_id)
+                if word == "first":
+                    _ask_first(article_id)
         if os.getsid(0) == os.getpid():  # our own session (the app starts us so): workers too
             os.killpg(0, signal.SIGTERM)
         os._exit(0)

@@ -51,6 +51,7 @@ class Annotator:
     def __init__(self, paths: list[Path], model: str | None, cache: Cache) -> None:
         self.paths, self.model, self.cache = paths, model, cache
         self._proc: subprocess.Popen[str] | None = None
+        self._asked: list[str] = []  # asked for before the process started
 
     def run(self, on_annotated: Callable[[str, Annotation], None]) -> str | None:
         """Annotate until done (blocking: call it from a thread); None, or why it stopped."""
@@ -74,6 +75,8 @@ class Annotator:
             )
         except OSError as exc:
             return f"Annotation could not start: {exc}"
+        for article_id in self._asked:
+            self.first(article_id)
         assert proc.stdout is not None
         for line in proc.stdout:
             progress = read_progress(line)
@@ -98,7 +101,10 @@ class Annotator:
     def first(self, article_id: str) -> None:
         """Annotate this article next (the one the user has just opened)."""
         proc = self._proc
-        if proc is None or proc.poll() is not None or proc.stdin is None:
+        if proc is None:
+            self._asked.append(article_id)
+            return
+        if proc.poll() is not None or proc.stdin is None:
             return
         try:
             proc.stdin.write(f"first {article_id}\n")

@@ -33,9 +33,10 @@ from reader.nlp.records import Annotation
 from reader.sources.article import Article
 
 log = logging.getLogger("reader.annotate")
-# Articles a task: small enough that progress moves and an article asked for is reached soon,
-# big enough for spaCy's batches (16 measured within 3% of 32: bench/annotate_sweep.py).
-TASK_ARTICLES = 16
+# Articles a task: small enough that progress moves and an article asked for is reached soon
+# (a worker finishes its task before it takes the next: about a second at 8), big enough for
+# spaCy's batches (bench/annotate_sweep.py).
+TASK_ARTICLES = 8
 DIED = "the annotating process died (killed, or out of memory) twice on this article"
 
 
@@ -141,8 +142,9 @@ def annotate_to_cache(
         running: dict[Future[tuple[list[tuple[str, str | None]], str | None]], _Task] = {}
         try:
             while len(queue) or running:
-                # keep every worker busy, with one task waiting; a careful retry runs alone
-                while len(queue) and len(running) < 2 * processes:
+                # one task a worker and none waiting in the pool: an article the reader asks for
+                # (Queue.first) is the very next task taken; a careful retry runs alone
+                while len(queue) and len(running) < processes:
                     task = queue.pop()
                     if task.careful and running:
                         queue.push_front(task)

@@ -372,6 +372,8 @@ class ReaderApp(App[None]):
             if self.annotator is not None:  # a reload's annotator takes over the whole queue
                 self.annotator.stop()
             self.annotator = Annotator(self.paths, self.model, cache)
+            if self.article is not None:  # the article open now is annotated first
+                self.annotator.first(self.lib.articles[self.article].id)
             problem = self.annotator.run(lambda article_id, ann: self.call_from_thread(self._annotated, article_id, compact(ann)))
             if problem:
                 self.call_from_thread(self.notify, problem, severity="error", timeout=NOTICE_LONG, markup=False)
@@ -445,6 +447,8 @@ class ReaderApp(App[None]):
         self.article = index
         self.quote = quote
         article_id = self.lib.articles[index].id
+        if self.annotator is not None and article_id not in self.lib.annotations:
+            self.annotator.first(article_id)  # the one being read is annotated next
         if article_id not in self.read:
             self.read.add(article_id)
             if self.state_file is not None:
