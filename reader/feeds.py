@@ -19,7 +19,6 @@ from xml.sax.saxutils import quoteattr
 from reader import paths, tomltext
 from reader.limits import DEFAULT, Limits
 from reader.paths import atomic_write
-from reader.sources.fetch import Fetcher
 from reader.text import safe
 
 REFRESH_MINUTES = 60  # refresh on start when the last one is older (config.toml: refresh_minutes)
@@ -167,6 +166,8 @@ def refresh(
 ) -> Refreshed:
     """Fetch every feed (and the pages its entries link to) into ``into``; one feed's failure
     is its own line and the rest go on. ``status`` is updated and saved as each feed ends."""
+    from reader.sources.fetch import Fetcher  # (the network code, only when refreshing)
+
     status = load_status() if status is None else status
     into.mkdir(parents=True, exist_ok=True)
     fetcher = Fetcher(into, timeout=timeout, max_bytes=max_bytes, max_feed_pages=limits.feed_pages)

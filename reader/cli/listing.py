@@ -33,6 +33,9 @@ def open_for(args: argparse.Namespace) -> Library:
         bar.close()
     for problem in lib.problems:
         print(f"reader: {problem}", file=sys.stderr)
+    from reader.library import manifest
+
+    manifest.save_rows(targets, manifest.rows_for(lib))  # the app's next start paints at once
     if not lib.articles:
         print("reader: no articles found in " + ", ".join(safe(str(p)) for p in targets), file=sys.stderr)
     return lib

@@ -3,36 +3,46 @@ cut-off run ends quietly."""
 
 from __future__ import annotations
 
+import gc
+import importlib
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from reader import paths
-from reader.cli import feeds as feeds_commands
-from reader.cli import listing, running
-from reader.cli import settings as settings_commands
 from reader.cli.parser import SUBCOMMANDS, build_parser
 from reader.config import Config, decide, load_config
 
+# command -> its module in reader.cli: only the one run is imported (start-up time is the app's
+# first paint)
 COMMANDS = {
-    "open": running.cmd_open,
-    "annotate": running.cmd_annotate,
-    "fetch": running.cmd_fetch,
-    "articles": listing.cmd_articles,
-    "entities": listing.cmd_entities,
-    "quotes": listing.cmd_quotes,
-    "speakers": listing.cmd_speakers,
-    "search": listing.cmd_search,
-    "bookmarks": settings_commands.cmd_bookmarks,
-    "themes": settings_commands.cmd_themes,
-    "config": settings_commands.cmd_config,
-    "cache": settings_commands.cmd_cache,
-    "feeds": feeds_commands.cmd_feeds,
+    "open": "running",
+    "annotate": "running",
+    "fetch": "running",
+    "articles": "listing",
+    "entities": "listing",
+    "quotes": "listing",
+    "speakers": "listing",
+    "search": "listing",
+    "bookmarks": "settings",
+    "themes": "settings",
+    "config": "settings",
+    "cache": "settings",
+    "feeds": "feeds",
 }
 
 
+def command(name: str) -> Callable[..., int]:
+    function: Callable[..., int] = getattr(importlib.import_module(f"reader.cli.{COMMANDS[name]}"), f"cmd_{name}")
+    return function
+
+
 def main(argv: list[str] | None = None) -> int:
+    # No cyclic collections while the start imports hundreds of modules (nothing they make is
+    # garbage): the app turns collection back on after its first frame, the commands at once.
+    gc.disable()
     try:
         return _main(sys.argv[1:] if argv is None else argv)
     except KeyboardInterrupt:
@@ -64,7 +74,9 @@ def _main(argv: list[str]) -> int:
     if getattr(args, "paths", None) == []:
         args.paths = own_library(config)  # else the samples (the commands' default)
     args.config = config
-    return COMMANDS[args.command](args)
+    if args.command != "open":
+        gc.enable()
+    return command(args.command)(args)
 
 
 def own_library(config: Config) -> list[Path]:

@@ -22,12 +22,12 @@ def cmd_open(args: argparse.Namespace) -> int:
 
         print("reader: not a terminal; listing the articles (the app needs a terminal)", file=sys.stderr)
         return cmd_articles(argparse.Namespace(**{**vars(args), "format": "table"}))
-    from reader.nlp.pipeline import ModelMissing, model_info
+    from reader.nlp.pipeline import ModelMissing, check_installed
     from reader.state import StateFile
     from reader.ui.app import ReaderApp  # the one place the UI is imported
 
     try:
-        model_info(args.model)
+        check_installed(args.model)
     except ModelMissing as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return 2

@@ -15,9 +15,9 @@ from reader.library.entities import name_key, vote_labels
 from reader.library.speakers import Speaker, SpeakerIndex
 from reader.limits import DEFAULT, Limits
 from reader.nlp import pipeline
-from reader.nlp.annotate import ANNOTATOR_VERSION
 from reader.nlp.labels import NAME_LABELS
 from reader.nlp.records import Annotation, Quote, compact, fits
+from reader.nlp.version import ANNOTATOR_VERSION
 from reader.sources.article import Article
 from reader.sources.files import load_paths
 from reader.text import safe

@@ -20,9 +20,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-# Bump when the records change for the same text: the cache keys on it. (That includes a fix
-# that turns a failure into a result: failed articles are cached, with their reason.)
-ANNOTATOR_VERSION = "12"
 # spaCy's parser needs about 1 GB per 100,000 characters: longer texts are parsed in pieces cut
 # at paragraph ends, and their spans shifted back into the body.
 PIECE_CHARS = 20_000

@@ -7,7 +7,6 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -43,6 +42,8 @@ class ModelInfo:
 
 
 def _dist_version(name: str) -> str | None:
+    from importlib import metadata  # (30 ms: not on the app's way to its first paint)
+
     for candidate in (name, name.replace("_", "-")):
         try:
             return metadata.version(candidate)
@@ -55,6 +56,18 @@ def model_info(preferred: str | None = None) -> ModelInfo:
     """Find the model to use from package metadata alone: a warm run never imports spaCy.
     ``--model`` wins over ``READER_MODEL``, which wins over the defaults."""
     return _model_info(preferred or os.environ.get("READER_MODEL") or None)
+
+
+def check_installed(preferred: str | None = None) -> str:
+    """The model's import name, or ModelMissing saying what to install: ``model_info``'s
+    answer from the import system alone, without reading package metadata."""
+    preferred = preferred or os.environ.get("READER_MODEL") or None
+    if importlib.util.find_spec("spacy") is None:
+        raise ModelMissing("spaCy is not installed: pip install 'spacy>=3.8,<3.9'")
+    for name in (preferred,) if preferred else MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return _model_info(preferred).name  # (raises, with the message for the case)
 
 
 @lru_cache(maxsize=4)

@@ -10,7 +10,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
 import msgspec
-import numpy as np
 
 
 class Entity(msgspec.Struct, array_like=True, frozen=True):
@@ -84,11 +83,15 @@ def fits(ann: Annotation, length: int) -> bool:
 def _pack(offsets: list[int]) -> bytes:
     """Character offsets, stored as compressed differences (they climb through the text:
     small steps, which compress to a byte or two each)."""
+    import numpy as np  # (here: a start that shows only last run's list never needs it)
+
     steps = np.diff(np.asarray(offsets, dtype=np.int64), prepend=0).astype(np.int32)
     return zlib.compress(steps.tobytes(), 1)
 
 
 def _unpack(packed: bytes) -> list[int]:
+    import numpy as np
+
     offsets: list[int] = np.cumsum(np.frombuffer(zlib.decompress(packed), dtype=np.int32), dtype=np.int64).tolist()
     return offsets
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reader.library.core import Library
-from reader.library.speakers import Speaker
 from reader.nlp.labels import kind_of
 from reader.nlp.records import display_text
-from reader.reading.navigation import Navigator
 from reader.state import Bookmark
 from reader.text import shown
+
+if TYPE_CHECKING:  # (this module is on the app's first paint: only what drawing needs at import)
+    from reader.library.core import Library
+    from reader.library.speakers import Speaker
+    from reader.reading.navigation import Navigator
 
 UNATTRIBUTED = "unattributed"  # the speakers pane's row for the quotes nobody was found to say
 

@@ -8,6 +8,7 @@ import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, work
@@ -19,28 +20,10 @@ from reader import feeds, keys
 from reader.config import Config, decide
 from reader.feeds import Subscriptions
 from reader.library import manifest
-from reader.library.background import Annotator
-from reader.library.cache import Cache
-from reader.library.core import Library, load_library, pipeline_key, still_to_annotate
 from reader.limits import DEFAULT
-from reader.nlp.records import Annotation, compact
 from reader.reading import links
 from reader.reading.listing import SORT_NAMES, Heading, Item, next_sort, shape
-from reader.reading.navigation import Move, Navigator
-from reader.reading.views import (
-    QuoteOf,
-    Shown,
-    SpeakerRow,
-    article_view,
-    bookmark_of,
-    quote_at,
-    quote_with_attribution,
-    speaker_rows,
-)
-from reader.search.entries import build_index
-from reader.search.index import Hit, SearchIndex
-from reader.search.targets import ArticleTarget, MentionsTarget, QuoteTarget, SpeakerTarget, TextTarget, target_of
-from reader.sources.article import Article
+from reader.reading.views import article_view, bookmark_of, quote_at, quote_with_attribution, speaker_rows
 from reader.state import Bookmark, Remembered, StateFile
 from reader.text import safe
 from reader.themes import DEFAULT_THEME, load_themes
@@ -58,8 +41,20 @@ from reader.ui.widgets.reading_pane import ReadingPane
 from reader.ui.widgets.search_bar import SearchBar
 from reader.ui.widgets.speakers_pane import SpeakersPane
 
-# what the library-wide steps give the screens: the quote order, the speakers pane's lists
-Prepared = tuple[Navigator, tuple[list[SpeakerRow], Callable[[str], list[QuoteOf]]]]
+if TYPE_CHECKING:
+    # The first paint needs only the widgets and last run's list: the library, the cache, the
+    # search and numpy are imported where they are used, mostly in workers after it.
+    from reader.library.background import Annotator
+    from reader.library.cache import Cache
+    from reader.library.core import Library
+    from reader.nlp.records import Annotation
+    from reader.reading.navigation import Move, Navigator
+    from reader.reading.views import QuoteOf, Shown, SpeakerRow
+    from reader.search.index import Hit, SearchIndex
+    from reader.sources.article import Article
+
+    # what the library-wide steps give the screens: the quote order, the speakers pane's lists
+    Prepared = tuple[Navigator, tuple[list[SpeakerRow], Callable[[str], list[QuoteOf]]]]
 NOTICE, NOTICE_LONG = 4, 8  # seconds a notice stays: it covers part of the text
 MAX_NOTICES = 3  # problems shown one by one at a time; the rest as a count
 WIDE = 120  # columns from which the list, the text and the speakers are shown side by side
@@ -100,12 +95,13 @@ class ReaderApp(App[None]):
         self.remembered = state_file.load() if state_file else Remembered()
         self.read: set[str] = state_file.read_ids() if state_file else set()  # survives restarts
         self._theme_ready = False
+        self._theme_problems = self._choose_theme()
         self.paths = paths or []
         self.library = library
         self.model = model
         self.state_file = state_file
         self.cache = cache
-        self.navigator = Navigator([])
+        self._navigator: Navigator | None = None  # made by the library-wide steps
         self.index: SearchIndex | None = None
         self.article: int | None = None  # index of the open article (in library order)
         self.quote: int | None = None  # index of the current quote in it
@@ -120,6 +116,15 @@ class ReaderApp(App[None]):
         self.welcome = welcome  # the samples are open because the user has nothing of their own yet
         self.new_ids: set[str] = set()  # articles the last feed refresh brought
         self._state_problem_shown = False
+
+    @property
+    def navigator(self) -> Navigator:
+        """Every quote in library order (empty until the library-wide steps have run)."""
+        if self._navigator is None:
+            from reader.reading.navigation import Navigator
+
+            self._navigator = Navigator([])
+        return self._navigator
 
     @property
     def lib(self) -> Library:
@@ -150,12 +155,24 @@ class ReaderApp(App[None]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **READER_DEFAULTS}
 
-    def _setup_look_and_keys(self) -> None:
-        """Themes (shipped and the user's), the theme by precedence, the keymap; what is
-        wrong is shown, and everything else still works."""
+    def _choose_theme(self) -> list[str]:
+        """Themes (shipped and the user's) registered and the theme chosen by precedence, before
+        the first frame (set later, the whole stylesheet is applied twice: 70 ms of the start)."""
         themes, problems = textual_themes(load_themes())
         for theme in themes:
             self.register_theme(theme)
+        config = self.config
+        wanted = decide(self.theme_flag, "READER_THEME", self.remembered.theme, config.theme if config else None, DEFAULT_THEME)
+        if wanted not in self.available_themes:
+            problems.append(f"unknown theme {wanted!r}; using {DEFAULT_THEME} (`reader themes` lists them)")
+            wanted = DEFAULT_THEME
+        self.theme = wanted
+        return problems
+
+    def _setup_look_and_keys(self) -> None:
+        """The keymap and highlighting; what is wrong with them or the themes is shown, and
+        everything else still works."""
+        problems = self._theme_problems
         config = self.config
         if config is not None:
             problems += config.problems
@@ -165,11 +182,6 @@ class ReaderApp(App[None]):
                 self.set_keymap(good)
             self.query_one(ReadingPane).kinds = set(config.highlight)
             self.query_one(Legend).show_kinds(set(config.highlight))
-        wanted = decide(self.theme_flag, "READER_THEME", self.remembered.theme, config.theme if config else None, DEFAULT_THEME)
-        if wanted not in self.available_themes:
-            problems.append(f"unknown theme {wanted!r}; using {DEFAULT_THEME} (`reader themes` lists them)")
-            wanted = DEFAULT_THEME
-        self.theme = wanted
         self._theme_ready = True
         for problem in problems:
             self.notify(problem, title="Settings", severity="warning", timeout=NOTICE_LONG)
@@ -189,6 +201,7 @@ class ReaderApp(App[None]):
         self.query_one("#main").set_class(self.size.width < WIDE, "-narrow")
         self._setup_look_and_keys()
         self._state_problem()  # (reading it at start may already have failed)
+        self.call_after_refresh(gc.enable)  # (the command line turned it off for the start)
         self.query_one("#progress").display = False
         self.query_one("#filter-chip").display = False
         self.query_one("#refresh-line").display = False
@@ -196,7 +209,12 @@ class ReaderApp(App[None]):
         if self.library is not None:
             self._loaded(self.library, [])  # _prepare finishes it
         else:
-            self._load()
+            rows = manifest.load_rows(self.paths)  # nothing changed since last run: its list,
+            if rows:  # in the first frame (a few ms here; a worker's hand-off took 100+)
+                self._show_rows(rows)
+                self.call_after_refresh(self._load)  # (reading the files would slow that frame)
+            else:
+                self._load()
         if self.welcome:
             self.notify(
                 "These are sample articles. To read your own: `reader feeds add URL`, then r here; "
@@ -213,9 +231,9 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def _load(self) -> None:
         c = self.config
-        rows = manifest.load_rows(self.paths)
-        if rows:  # nothing changed since last time: paint last time's list at once
-            self.call_from_thread(self._show_rows, rows)
+        from reader.library.cache import Cache
+        from reader.library.core import load_library, pipeline_key, still_to_annotate
+
         limits = c.limits if c else DEFAULT
         lib = load_library(self.paths, limits)
         cache = self.cache or Cache(pipeline_key(self.model))
@@ -281,6 +299,8 @@ class ReaderApp(App[None]):
     def _prepare(self, lib: Library) -> Prepared:
         """The library-wide steps (label votes, speaker merging, quote order, the speakers
         pane's lists): plain computation, run off the event loop for big libraries."""
+        from reader.reading.navigation import Navigator
+
         lib.finish()
         nav = Navigator.for_library(
             lib.articles,
@@ -297,7 +317,7 @@ class ReaderApp(App[None]):
     def _apply(self, prepared: Prepared, reshow: bool) -> None:
         """Show what ``_prepare`` computed. The open article is drawn again only when asked
         (its own annotation arrived), keeping the reader's place."""
-        self.navigator, (speakers, quotes_of) = prepared
+        self._navigator, (speakers, quotes_of) = prepared
         self._show_problems()  # a library-wide step may have failed for an article
         if self.filter_label is None:
             self.listed = list(range(len(self.lib.articles)))
@@ -342,6 +362,8 @@ class ReaderApp(App[None]):
     @work(thread=True, exclusive=True, group="index")
     def _reindex(self) -> None:
         """The search index is rebuilt off the event loop and swapped in when ready."""
+        from reader.search.entries import build_index
+
         index = build_index(self.lib)
         self.call_from_thread(self._indexed, index)
 
@@ -362,6 +384,11 @@ class ReaderApp(App[None]):
     def _annotate(self, missing: list[Article]) -> None:
         """spaCy runs in a process of its own (`reader annotate`, on every core) that writes the
         cache; each article lights up as it lands there."""
+        from reader.library.background import Annotator
+        from reader.library.cache import Cache
+        from reader.library.core import pipeline_key
+        from reader.nlp.records import compact
+
         cache = self.cache or Cache(pipeline_key(self.model))
         if not cache.writable():  # the annotator could not hand us anything: annotate here
             self.call_from_thread(
@@ -383,6 +410,7 @@ class ReaderApp(App[None]):
         """spaCy in this process (slower to start, one core): for when the cache cannot be
         written, so the annotator process could not hand its work over."""
         from reader.library.core import annotations_for
+        from reader.nlp.records import compact
 
         try:
             for article, ann in annotations_for(missing, cache, self.model):
@@ -520,6 +548,9 @@ class ReaderApp(App[None]):
 
     def open_hit(self, hit: Hit) -> None:
         """Go where a search hit points: a speaker or a topic narrows the list."""
+        from reader.reading.navigation import Move
+        from reader.search.targets import ArticleTarget, MentionsTarget, QuoteTarget, SpeakerTarget, TextTarget, target_of
+
         target = target_of(self.lib, hit)
         self.marks, self.mark = [], None
         if isinstance(target, SpeakerTarget):

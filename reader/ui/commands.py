@@ -7,7 +7,6 @@ from functools import partial
 from rich.text import Text
 from textual.command import Hit, Hits, Provider
 
-from reader.search.index import match_spans
 from reader.text import safe
 
 
@@ -18,6 +17,8 @@ class SearchCommands(Provider):
         open_hit = getattr(app, "open_hit", None)
         if index is None or open_hit is None or not query.strip():
             return
+        from reader.search.index import match_spans
+
         for hit in index.search(query, limit=20):
             entry = hit.entry
             title = safe(entry.title)[:120]

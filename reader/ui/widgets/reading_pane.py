@@ -3,6 +3,8 @@ quote's speaker in a gutter beside it (never inserted into the text)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
@@ -15,8 +17,10 @@ from textual.strip import Strip
 
 from reader.nlp.labels import KINDS
 from reader.reading.layout import Line, line_of, wrap
-from reader.reading.views import Shown
 from reader.ui.keys import bindings
+
+if TYPE_CHECKING:
+    from reader.reading.views import Shown
 
 MAX_TEXT_WIDTH = 78  # a readable measure on wide terminals
 GUTTER_WIDE = 20

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -9,9 +11,11 @@ from textual.message import Message
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from reader.search.index import Hit, SearchIndex, match_spans
 from reader.text import safe
 from reader.ui.keys import bindings
+
+if TYPE_CHECKING:
+    from reader.search.index import Hit, SearchIndex
 
 GROUPS = (
     ("Speakers", ("speaker",)),
@@ -124,6 +128,8 @@ SNIPPET = 90
 def _label(hit: Hit, query: str) -> Text:
     """The hit with the matched characters highlighted, and its detail dimmed; long texts as a
     snippet around the first match."""
+    from reader.search.index import match_spans
+
     entry = hit.entry
     text = safe(entry.title)
     spans = match_spans(text, query)
