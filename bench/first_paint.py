@@ -105,24 +105,10 @@ def main() -> None:
             marker = first_title(lib)
             reader = f"{BIN / 'reader'} {lib}"
             n = len(list(lib.rglob("*.md")))
-            manifests = Path(cache) / "manifests"
-
-            def start(after: list[str] | None) -> float:
-                if after is not None:
-                    shutil.rmtree(manifests, ignore_errors=True)  # as if no app had run
-                    subprocess.run(
-                        [str(BIN / "reader"), *after, str(lib)],
-                        env=env,
-                        check=True,
-                        stdout=subprocess.DEVNULL,
-                        stderr=subprocess.DEVNULL,
-                    )
-                return paint(reader, marker, env)
-
-            after_annotate = median([start(["annotate"]) for _ in range(5)])
-            after_quotes = median([start(["quotes", "--format", "jsonl"]) for _ in range(5)])
+            after_annotate = median([start(lib, env, marker, ["annotate"]) for _ in range(5)])
+            after_quotes = median([start(lib, env, marker, ["quotes", "--format", "jsonl"]) for _ in range(5)])
             paint(reader, marker, env, linger=n / 200 + 5)  # one whole run: what a start leaves for the next
-            later = median([start(None) for _ in range(5)])
+            later = median([start(lib, env, marker, None) for _ in range(5)])
             print(
                 f"{n} articles: first paint after `reader annotate` {after_annotate * 1000:.0f} ms "
                 f"({after_annotate / bare:.2f}x bare), after `reader quotes` {after_quotes * 1000:.0f} ms "
