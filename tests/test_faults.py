@@ -208,3 +208,18 @@ def test_report_is_one_line_and_logs_the_traceback():
         "some/file.txt: annotation failed, KeyError: 'missing' (test_faults.py, test_report_is_one_line_and_logs_the_traceback)"
     )
     assert "Traceback (most recent call last)" in Path(faults.log_path()).read_text()
+
+
+def test_an_empty_description_is_never_a_role(nlp):
+    """The parser can take a role noun for punctuation ("…,” professor Anna He said", in a
+    generated article), and the description came out empty: every role check then failed
+    on it (IndexError). Blank descriptions are not roles."""
+    from reader.nlp.mentions import ArticleMentions
+
+    doc = nlp("Ann Lee, a nurse, spoke on Monday.")
+    people = ArticleMentions(doc, [False] * len(doc))
+    key = next(iter(people.roles))
+    people._add_role(key, "")
+    people._add_role(key, "  ")
+    assert all(r.strip() for roles in people.roles.values() for r in roles)
+    assert people._is_role("nurse") and not people._is_role("plumber")

@@ -229,17 +229,20 @@ class ArticleMentions:
                 continue  # "Mr Justice": a form of address, not a role
             kept.append(w)
         role = " ".join(kept)
-        if role:
-            self.roles.setdefault(key, set()).add(role)
+        self._add_role(key, role)
         head = ent.root.head
         if ent.root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < ent.start:
             # "Beleaguered airline Wizz Air", "the Iranian minister, Reza Tavakoli,"
-            self.roles.setdefault(key, set()).add(self._described(head))
+            self._add_role(key, self._described(head))
         for child in ent.root.children if label == "PERSON" else ():
             if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN") and child.i >= ent.end:
                 if self.ent_of.get(child.i) is None or child.pos_ == "NOUN":
                     # "Carl Banks, a billionaire developer,"
-                    self.roles.setdefault(key, set()).add(self._described(child))
+                    self._add_role(key, self._described(child))
+
+    def _add_role(self, key: str, role: str) -> None:
+        if role.strip():  # (a description can come out empty: a noun the parser took for punctuation)
+            self.roles.setdefault(key, set()).add(role)
 
     def _described(self, noun: Token) -> str:
         """A noun with the words that describe it ("Iranian minister", "billionaire developer"),
