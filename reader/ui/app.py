@@ -143,11 +143,9 @@ class ReaderApp(App[None]):
                 right.border_title = "Article"
                 yield ArticleHeader(id="header")
                 yield ReadingPane(id="reading")
-                yield FindBar(id="find")
                 yield Legend(id="legend")
             yield SpeakersPane(id="speakers")
         yield Label("", id="refresh-line")
-        yield ProgressBar(id="progress", show_eta=False)
         yield KeyBar(id="keys")
 
     # --- loading -------------------------------------------------------------------------------
@@ -202,7 +200,6 @@ class ReaderApp(App[None]):
         self._setup_look_and_keys()
         self._state_problem()  # (reading it at start may already have failed)
         self.call_after_refresh(gc.enable)  # (the command line turned it off for the start)
-        self.query_one("#progress").display = False
         self.query_one("#filter-chip").display = False
         self.query_one("#refresh-line").display = False
         self.query_one(ArticleList).focus()
@@ -291,7 +288,7 @@ class ReaderApp(App[None]):
         if self.article is None and lib.articles:
             self.open_article(0)  # something to read at once; no quote is current yet
         if missing:
-            bar = self.query_one("#progress", ProgressBar)
+            bar = self._progress()
             bar.display = True
             bar.update(total=len(missing), progress=0)
             self._annotate(missing)
@@ -421,14 +418,14 @@ class ReaderApp(App[None]):
     def _annotated(self, article_id: str, ann: Annotation) -> None:
         self.lib.add(self.lib.article(article_id), ann)
         self._show_problems()
-        self.query_one("#progress", ProgressBar).advance(1)
+        self._progress().advance(1)
         is_open = self.article is not None and self.lib.articles[self.article].id == article_id
         if is_open or time.monotonic() - self._last_refresh > REFRESH_EVERY:
             self._last_refresh = time.monotonic()
             self._refresh_async(is_open)
 
     def _annotation_done(self) -> None:
-        self.query_one("#progress").display = False
+        self._progress().display = False
         self._refresh_async(True)
 
     def on_unmount(self) -> None:
@@ -746,11 +743,26 @@ class ReaderApp(App[None]):
 
     # --- find in the article -------------------------------------------------------------------
 
+    def _progress(self) -> ProgressBar:
+        """The annotation's progress bar, mounted the first time there is something to annotate."""
+        bars = self.query("#progress").results(ProgressBar)
+        for bar in bars:
+            return bar
+        bar = ProgressBar(id="progress", show_eta=False)
+        self.mount(bar, before=self.query_one(KeyBar))
+        return bar
+
     def action_find(self) -> None:
         if self.article is None:
             self.notify("Open an article first.", timeout=3)
             return
-        self.query_one(FindBar).open()
+        bars = self.query(FindBar)
+        if bars:
+            bars.first().open()
+        else:  # mounted when first asked for: one widget less to build before the first frame
+            bar = FindBar(id="find")
+            self.query_one("#right").mount(bar, before=self.query_one(Legend))
+            self.call_after_refresh(bar.open)
 
     def on_find_bar_find(self, message: FindBar.Find) -> None:
         self.query_one(ReadingPane).focus()
