@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import polnear  # noqa: E402
 
-from reader import output  # noqa: E402
-from reader.cli import quote_json  # noqa: E402
+from reader.cli import output  # noqa: E402
+from reader.cli.listing import quote_json  # noqa: E402
 from reader.library.core import load_library  # noqa: E402
 from reader.nlp import pipeline  # noqa: E402
 from reader.nlp.annotate import _merge, _shift, from_doc, pieces  # noqa: E402
