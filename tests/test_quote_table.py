@@ -5,6 +5,12 @@ import pytest
 # (id, text, [(quote words, speaker or None, rule that found the speaker), ...])
 CASES = [
     (
+        "pronoun-after-an-organisation-subject",
+        "Maria Lopez, the port's director, spoke first. The council agreed to fund the work, and she added that "
+        "“every berth will be ready by May.”",
+        [("every berth will be ready by May.", "Maria Lopez", "reporting-verb")],
+    ),
+    (
         "verb-elsewhere-in-sentence",
         "Tom Reyes spoke in Ohio on Friday.\n\nHe tells the workers: “I don’t want you to leave with the wrong idea.”",
         [("I don’t want you to leave with the wrong idea.", "Tom Reyes", "verb-in-sentence")],

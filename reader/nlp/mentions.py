@@ -419,7 +419,7 @@ class ArticleMentions:
                 cand = self.candidate(t)
                 resolved = self.resolve(cand, n) if cand is not None else None
                 if resolved is not None:
-                    kind = "person" if resolved.kind == "description" else resolved.kind
+                    kind = _description_kind(resolved.name) if resolved.kind == "description" else resolved.kind
                     found.append((resolved.name, kind, t.i))
             self._gender_from_possessives(sent, n)
 
@@ -515,6 +515,13 @@ def _common_noun(word: str) -> bool:
     return any(
         is_person_noun(x) or is_org_noun(x) for x in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith("es") else w)
     )
+
+
+def _description_kind(text: str) -> str:
+    """What a pronoun may take a description subject for: "the council" is an organisation
+    ("it", "they"), not a "she"; "the nurse" a person."""
+    head = text.split()[-1] if text.split() else ""
+    return "org" if is_org_noun(head) and not is_person_noun(head) else "person"
 
 
 def token_end(tok: Token) -> int:
