@@ -1,11 +1,10 @@
-"""Every key the app answers to, as one plain table (the UI makes Textual bindings of it; the
-CLI lists it and checks config.toml's [keymap] against it without loading Textual)."""
+"""Every key the app answers to, as one plain table: the UI makes Textual bindings of it
+(reader/ui/keys.py) and checks config.toml's [keymap] against it (reader/ui/keymap.py); the CLI
+lists it without loading Textual."""
 
 from __future__ import annotations
 
 from typing import NamedTuple
-
-from reader.text import safe
 
 
 class Key(NamedTuple):
@@ -84,110 +83,3 @@ def help_text(key_id: str, description: str) -> str:
 def binding_keys() -> dict[str, str]:
     """Every binding id with its default keys."""
     return {k.id: k.keys for k in KEYS}
-
-
-_MODIFIERS = {"ctrl", "shift", "alt", "meta", "super", "hyper"}
-
-
-def key_is_known(key: str) -> bool:
-    """Would Textual recognise this key ("ctrl+n", "f5", "question_mark", "?", "n")? A single
-    character is decided here; a key's name needs Textual's list of names, imported only then."""
-    *mods, base = key.strip().split("+")
-    if not base or any(m not in _MODIFIERS for m in mods):
-        return False
-    if len(base) == 1:
-        return base.isprintable()
-    from textual.keys import Keys, _character_to_key
-
-    named = {k.value for k in Keys} | {"space", "enter", "escape", "tab", "backspace", "delete"}
-    return base in named or base == _character_to_key(base) and any(_character_to_key(chr(c)) == base for c in range(33, 127))
-
-
-def check_keymap(keymap: dict[str, str], bindings: dict[str, str], path: str) -> tuple[dict[str, str], list[str]]:
-    """Keep the valid remappings; say what is wrong with the others.
-
-    ``bindings``: binding id -> its current keys. Two actions on one key is an error (the
-    second one is dropped), whether both are remapped or one keeps its default key.
-    """
-    shown = safe(path)
-    good, problems = {}, []
-    for binding, keys in keymap.items():
-        if binding not in bindings:
-            from rapidfuzz import process
-
-            close = process.extractOne(binding, list(bindings))
-            hint = f"did you mean `{close[0]}`? " if close and close[1] >= 60 else ""
-            problems.append(f"{shown}: `keymap.{binding}`: no binding has that id ({hint}`reader config` lists them)")
-            continue
-        names = [k.strip() for k in keys.split(",") if k.strip()]
-        unknown = [k for k in names if not key_is_known(k)]
-        if unknown or not names:
-            problems.append(
-                f'{shown}: `keymap.{binding}`: {", ".join(map(repr, unknown)) or "no key"} is not a key name Textual knows (like "ctrl+n", "f5", "n")'
-            )
-            continue
-        good[binding] = ",".join(names)
-    # clashes: the keys each binding will answer to after remapping
-    owner: dict[str, str] = {}
-    for binding, keys in {**bindings, **good}.items():
-        for key in (_normal(k) for k in keys.split(",") if k.strip()):
-            other = owner.get(key)
-            if other is not None and other != binding and (binding in good or other in good):
-                culprit = binding if binding in good else other
-                problems.append(
-                    f"{shown}: `keymap.{culprit}`: key {key!r} is already used by `{other if culprit == binding else binding}`"
-                )
-                good.pop(culprit, None)
-            else:
-                owner.setdefault(key, binding)
-    return good, problems
-
-
-# The names Textual gives the printable characters that are not letters or digits.
-_CHARACTER_NAMES = {
-    " ": "space",
-    "!": "exclamation_mark",
-    '"': "quotation_mark",
-    "#": "number_sign",
-    "$": "dollar_sign",
-    "%": "percent_sign",
-    "&": "ampersand",
-    "'": "apostrophe",
-    "(": "left_parenthesis",
-    ")": "right_parenthesis",
-    "*": "asterisk",
-    "+": "plus",
-    ",": "comma",
-    "-": "minus",
-    ".": "full_stop",
-    "/": "slash",
-    ":": "colon",
-    ";": "semicolon",
-    "<": "less_than_sign",
-    "=": "equals_sign",
-    ">": "greater_than_sign",
-    "?": "question_mark",
-    "@": "at",
-    "[": "left_square_bracket",
-    "\\": "backslash",
-    "]": "right_square_bracket",
-    "^": "circumflex_accent",
-    "_": "underscore",
-    "`": "grave_accent",
-    "{": "left_curly_bracket",
-    "|": "vertical_line",
-    "}": "right_curly_bracket",
-    "~": "tilde",
-}
-
-
-def _normal(key: str) -> str:
-    key = key.strip()
-    *mods, base = key.split("+")
-    if len(base) == 1 and not base.isascii():
-        from textual.keys import _character_to_key
-
-        base = _character_to_key(base)
-    elif len(base) == 1:
-        base = _CHARACTER_NAMES.get(base, base)
-    return "+".join([*mods, base])

@@ -1,13 +1,13 @@
 """Theme files (TOML): the shipped ones in themes/, the user's in <config>/themes/.
 
-This module reads and checks them, colours too (hex colours here; any other form by Textual's
-own parser, imported only then); turning them into Textual themes is reader/ui/theming.py. A broken file never stops anything:
+This module reads them and checks their structure; whether each value is a colour is judged by
+reader/ui/colours.py (Textual's own parser) and turning them into Textual themes is
+reader/ui/theming.py. A broken file never stops anything:
 it is reported with its file, line or key, and what is wrong, and the others load.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,32 +113,3 @@ def load_themes(user_dir: Path | None = None) -> ThemeSet:
             elif spec is not None:
                 result.themes[spec.name] = spec
     return result
-
-
-_HEX = re.compile(r"#(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
-_BASE = ("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white")
-ANSI_NAMES = {f"ansi_{c}" for c in _BASE} | {f"ansi_bright_{c}" for c in _BASE} | {"ansi_default"}
-
-
-def is_colour(value: str) -> bool:
-    """Would Textual take this colour? Hex colours and the terminal's 16 (``ansi_red``) are
-    decided here, the rest (names, rgb(), hsl(), ...) by Textual's parser: the app must accept
-    what this accepts."""
-    if _HEX.fullmatch(value) or value in ANSI_NAMES:
-        return True
-    from textual.color import Color, ColorParseError
-
-    try:
-        Color.parse(value)
-    except ColorParseError:
-        return False
-    return True
-
-
-def colour_problem(spec: ThemeSpec) -> str | None:
-    """The first value of a theme that is not a colour, said as the user would look for it."""
-    for table, values in (("colors", spec.colors), ("reader", spec.reader), ("variables", spec.variables)):
-        for key, value in values.items():
-            if not is_colour(value):
-                return f"{safe(str(spec.path))}: `{table}.{key}` = {value!r} is not a colour Textual understands"
-    return None

@@ -6,9 +6,9 @@ import pytest
 from textual.color import Color
 
 from reader.config import decide, load_config
-from reader.keys import check_keymap
 from reader.nlp.labels import KINDS
 from reader.themes import load_theme, load_themes
+from reader.ui.keymap import check_keymap
 from reader.ui.theming import to_textual
 
 SHIPPED = sorted((Path(__file__).resolve().parent.parent / "themes").glob("*.toml"))

@@ -40,7 +40,8 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
 
 
 def cmd_themes(args: argparse.Namespace) -> int:
-    from reader.themes import DEFAULT_THEME, colour_problem, load_themes
+    from reader.themes import DEFAULT_THEME, load_themes
+    from reader.ui.colours import colour_problem  # (Textual only for a colour not in hex or ansi_*)
 
     themes = load_themes()
     rows, failed = [], list(themes.problems)
@@ -61,7 +62,7 @@ def cmd_themes(args: argparse.Namespace) -> int:
 
 def cmd_config(args: argparse.Namespace) -> int:
     from reader.config import decide_from
-    from reader.keys import binding_keys, check_keymap
+    from reader.keys import binding_keys
     from reader.library.cache import cache_root
     from reader.state import StateFile
     from reader.themes import DEFAULT_THEME
@@ -94,6 +95,8 @@ def cmd_config(args: argparse.Namespace) -> int:
     print(f"state:       {safe(str(StateFile.default().path))} (read marks, position, theme, bookmarks)")
     ids = binding_keys()
     if c.keymap:
+        from reader.ui.keymap import check_keymap  # (Textual's key names: only with a keymap)
+
         good, problems = check_keymap(c.keymap, ids, str(c.path))
         for binding, keys in good.items():
             print(f"keymap:      {binding} = {keys}")

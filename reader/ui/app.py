@@ -28,6 +28,7 @@ from reader.state import Bookmark, Remembered, StateFile
 from reader.text import safe
 from reader.themes import DEFAULT_THEME, load_themes
 from reader.ui.commands import SearchCommands
+from reader.ui.keymap import check_keymap
 from reader.ui.keys import bindings
 from reader.ui.screens.bookmarks import BookmarksScreen
 from reader.ui.screens.help import HelpScreen
@@ -174,7 +175,7 @@ class ReaderApp(App[None]):
         config = self.config
         if config is not None:
             problems += config.problems
-            good, keymap_problems = keys.check_keymap(config.keymap, keys.binding_keys(), str(config.path))
+            good, keymap_problems = check_keymap(config.keymap, keys.binding_keys(), str(config.path))
             problems += keymap_problems
             if good:
                 self.set_keymap(good)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.theme import Theme
 
-from reader.themes import ThemeSet, ThemeSpec, colour_problem
+from reader.themes import ThemeSet, ThemeSpec
+from reader.ui.colours import colour_problem
 
 # Theme variables the widgets use, with values that read well on Textual's built-in themes.
 READER_DEFAULTS = {

@@ -53,17 +53,12 @@ class Legend(Horizontal):
     Legend .-quote { color: $reader-quote; text-style: italic; }
     """
 
-    def __init__(self, kinds: set[str] | None = None, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.kinds = set(KINDS) if kinds is None else kinds
-
     def compose(self) -> ComposeResult:
         for kind in KINDS:
             yield Label(f"■ {LEGEND[kind]}", classes=f"-{kind}")
         yield Label("“quote”", classes="-quote")
 
     def show_kinds(self, kinds: set[str]) -> None:
-        self.kinds = kinds
         for kind in KINDS:
             for label in self.query(f".-{kind}"):
                 label.display = kind in kinds
