@@ -221,6 +221,9 @@ class ReaderApp(App[None]):
                 timeout=NOTICE_LONG * 2,
                 markup=False,
             )
+        self.call_after_refresh(self._refresh_if_due)  # (two files read: after the first frame)
+
+    def _refresh_if_due(self) -> None:
         subs = Subscriptions.load()
         minutes = self.config.refresh_minutes if self.config else feeds.REFRESH_MINUTES
         if feeds.due(subs.feeds, feeds.load_status(), minutes) and self._library_is_open():
