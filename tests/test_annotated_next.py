@@ -4,6 +4,7 @@ import time
 
 import pytest
 
+from reader.library.processes import TASK_ARTICLES
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.reading_pane import ReadingPane
 
@@ -36,16 +37,23 @@ async def test_the_opened_article_jumps_a_queue_of_500(tmp_path, monkeypatch):
         target_id = app.library.articles[target].id
         assert target_id not in app.library.annotations
         start = time.monotonic()
+        done_before = len(app.library.annotations)
         app.open_article(target)
         while target_id not in app.library.annotations and time.monotonic() - start < 20:
             await pilot.pause(0.02)
         elapsed = time.monotonic() - start
+        # what finished in between: the task each of the two workers had in hand, and what the
+        # other worker gets through while the long target is parsed (a task or two)
+        in_between = len(app.library.annotations) - done_before - 1
         for _ in range(50):  # and the pane shows its quotes
             await pilot.pause(0.02)
             if app.query_one(ReadingPane).shown.quotes:
                 break
         waiting = 501 - len(app.library.annotations)
-        print(f"annotated {elapsed:.2f} s after opening, {waiting} articles still waiting")
-        assert elapsed < 2.0, f"{elapsed:.2f} s"
+        print(f"annotated {elapsed:.2f} s after opening, {in_between} finished in between, {waiting} still waiting")
+        # The order is the behaviour under test; the time (under 2 s on an idle machine) is
+        # measured by bench/opened_next.py, since a shared CI machine makes any timing flaky.
+        assert target_id in app.library.annotations, f"not annotated after {elapsed:.1f} s"
+        assert in_between <= 4 * TASK_ARTICLES, in_between
         assert app.query_one(ReadingPane).shown.quotes and waiting > 100  # it jumped the queue
         await pilot.press("q")

@@ -185,7 +185,7 @@ async def test_quitting_the_app_ends_the_annotation_process_group(tmp_path, monk
     start = time.monotonic()
     while _group_alive(pid) and time.monotonic() - start < 5:
         time.sleep(0.05)
-    assert not _group_alive(pid) and time.monotonic() - start < 1.0
+    assert not _group_alive(pid) and time.monotonic() - start < 3.0  # promptly (a hang would be 5 s)
 
 
 @pytest.mark.slow
@@ -208,7 +208,7 @@ def test_the_annotator_ends_when_the_app_is_gone(tmp_path):
     while _group_alive(proc.pid) and time.monotonic() - start < 5:
         time.sleep(0.05)
     proc.wait(timeout=5)
-    assert not _group_alive(proc.pid) and time.monotonic() - start < 1.0
+    assert not _group_alive(proc.pid) and time.monotonic() - start < 3.0  # promptly, on a busy machine too
 
 
 # --- 5. a cache entry that decodes but lies -----------------------------------------------------
@@ -306,7 +306,7 @@ def test_a_slow_drip_is_cut_at_the_deadline(tmp_path):
     server = RawServer({"/drip": drip})
     start = time.monotonic()
     result = Fetcher(tmp_path, timeout=1.0).run([f"{server.url}/drip"])
-    assert time.monotonic() - start < 2.5
+    assert time.monotonic() - start < 6  # cut near the deadline, not after the whole 20 s drip
     assert len(result.failures) == 1 and "did not come within 1 s" in result.failures[0]
 
 
