@@ -5,11 +5,12 @@
 
 First paint is process start until the first article title is on screen, read in tmux (120x40)
 with capture-pane every 10 ms; the bare app is a Textual App showing one Label, started and read
-the same way. For each library it prints the median of 5 starts in three situations:
+the same way, in turn with the reader's starts. Bytecode is compiled first and used, as in an
+installed package. For each library it prints the median of 7 starts in three situations:
 - after `reader annotate` (the first app start after it),
 - after `reader quotes` only (no app and no annotate run before),
 - later starts (the app has run before),
-then the bare app's time and the ratios.
+each beside the bare app's median over the same minutes, and their ratio.
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+RUNS = 7
 BARE = """
 from textual.app import App
 from textual.widgets import Label
@@ -53,7 +57,15 @@ def paint(command: str, marker: str, env: dict[str, str], linger: float = 0.0) -
             f"{k}={v}" for k, v in env.items() if k in ("READER_CACHE_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME")
         )
         subprocess.run(
-            ["tmux", "send-keys", "-t", session, f"clear; exec env -u COLUMNS -u LINES {envs} {command}", "Enter"], check=True
+            [
+                "tmux",
+                "send-keys",
+                "-t",
+                session,
+                f"clear; exec env -u COLUMNS -u LINES -u PYTHONDONTWRITEBYTECODE {envs} {command}",
+                "Enter",
+            ],
+            check=True,
         )
         start = time.perf_counter()
         while time.perf_counter() - start < 60:
@@ -93,27 +105,38 @@ def main() -> None:
     if not shutil.which("tmux"):
         sys.exit("tmux is needed (apt-get install tmux)")
     libs = [Path(a).resolve() for a in sys.argv[1:]]
+    # An installed package runs from bytecode (pip compiles it); so does the bare app's Textual.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "reader")], check=True)
     with tempfile.TemporaryDirectory() as tmp:
         bare_script = Path(tmp) / "bare.py"
         bare_script.write_text(BARE)
         base = {**os.environ, "XDG_CONFIG_HOME": str(Path(tmp) / "config"), "XDG_STATE_HOME": str(Path(tmp) / "state")}
-        bare = median([paint(f"{sys.executable} {bare_script}", "bare app ready", base) for _ in range(5)])
-        print(f"bare Textual app: first paint {bare * 1000:.0f} ms")
+
+        def bare() -> float:
+            return paint(f"{sys.executable} {bare_script}", "bare app ready", base)
+
+        def side_by_side(reader: Callable[[], float]) -> tuple[float, float]:
+            """Medians of RUNS starts of the reader and of the bare app, taken in turn (the
+            machine's mood changes over a minute; alternating keeps the ratio honest)."""
+            pairs = [(reader(), bare()) for _ in range(RUNS)]
+            return median([r for r, _ in pairs]), median([b for _, b in pairs])
+
         for lib in libs:
             cache = os.environ.get("READER_CACHE_DIR") or str(lib.parent / f"{lib.name}-cache")
             env = {**base, "READER_CACHE_DIR": cache, "XDG_DATA_HOME": str(Path(tmp) / "data")}
             marker = first_title(lib)
-            reader = f"{BIN / 'reader'} {lib}"
             n = len(list(lib.rglob("*.md")))
-            after_annotate = median([start(lib, env, marker, ["annotate"]) for _ in range(5)])
-            after_quotes = median([start(lib, env, marker, ["quotes", "--format", "jsonl"]) for _ in range(5)])
-            paint(reader, marker, env, linger=n / 200 + 5)  # one whole run: what a start leaves for the next
-            later = median([start(lib, env, marker, None) for _ in range(5)])
-            print(
-                f"{n} articles: first paint after `reader annotate` {after_annotate * 1000:.0f} ms "
-                f"({after_annotate / bare:.2f}x bare), after `reader quotes` {after_quotes * 1000:.0f} ms "
-                f"({after_quotes / bare:.2f}x), later starts {later * 1000:.0f} ms ({later / bare:.2f}x)"
-            )
+            print(f"{n} articles (median of {RUNS} starts each, the bare Textual app started in turn):")
+            situations = [
+                ("after `reader annotate`", ["annotate"]),
+                ("after `reader quotes`  ", ["quotes", "--format", "jsonl"]),
+                ("later starts           ", None),
+            ]
+            for name, after in situations:
+                if after is None:  # one whole run first: what a start leaves for the next
+                    paint(f"{BIN / 'reader'} {lib}", marker, env, linger=n / 200 + 5)
+                took, bare_took = side_by_side(partial(start, lib, env, marker, after))
+                print(f"  {name} first paint {took * 1000:4.0f} ms, bare app {bare_took * 1000:4.0f} ms: {took / bare_took:.2f}x")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Subscriptions: the feeds the user follows, in a file of their own in the config folder
 (`feeds.toml`; config.toml stays theirs and is never rewritten), their refresh into the library
-folder, and OPML 2.0 in and out (the format every feed reader trades in).
+folder (OPML in and out is reader.opml).
 
 Each feed's last refresh (when, what went wrong, how many new files) is kept beside the reading
 state, in `feeds-status.json`. Both files are written atomically."""
@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import json
 import time
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from email.utils import formatdate
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 from reader import paths, tomltext
 from reader.limits import DEFAULT, Limits
@@ -190,43 +187,3 @@ def refresh(
 
 
 # --- OPML ----------------------------------------------------------------------------------------
-
-
-class OpmlError(ValueError):
-    pass
-
-
-def read_opml(data: bytes) -> list[Feed]:
-    """Every outline with an `xmlUrl`, however deeply the folders nest them."""
-    if b"<!DOCTYPE" in data[:2000] or b"<!ENTITY" in data:  # no DTDs: no entity expansion games
-        raise OpmlError("it declares a DTD or entities, which OPML never needs")
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise OpmlError(f"not valid XML ({exc})") from None
-    if root.tag != "opml":
-        raise OpmlError(f"not OPML (the root element is <{root.tag}>)")
-    feeds: list[Feed] = []
-    for outline in root.iter("outline"):
-        url = (outline.get("xmlUrl") or "").strip()
-        if url and all(f.url != url for f in feeds):
-            feeds.append(Feed(url, (outline.get("title") or outline.get("text") or "").strip()))
-    return feeds
-
-
-def write_opml(feeds: list[Feed], title: str = "quotereader subscriptions") -> str:
-    lines = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<opml version="2.0">',
-        f"  <head>\n    <title>{_text(title)}</title>\n    <dateCreated>{formatdate(usegmt=True)}</dateCreated>\n  </head>",
-        "  <body>",
-    ]
-    for feed in feeds:
-        name = feed.title or feed.url
-        lines.append(f'    <outline type="rss" text={quoteattr(name)} title={quoteattr(name)} xmlUrl={quoteattr(feed.url)}/>')
-    lines += ["  </body>", "</opml>", ""]
-    return "\n".join(lines)
-
-
-def _text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

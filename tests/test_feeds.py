@@ -8,7 +8,8 @@ import pytest
 from helpers import reader
 
 from reader import feeds
-from reader.feeds import Feed, Subscriptions, read_opml, write_opml
+from reader.feeds import Feed, Subscriptions
+from reader.opml import OpmlError, read_opml, write_opml
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article_list import ArticleList
 
@@ -95,9 +96,9 @@ def test_opml_round_trips_three_feeds(tmp_path):
         Feed("https://c.example/atom.xml", "City"),
     ]
     assert read_opml(write_opml(found).encode()) == found
-    with pytest.raises(feeds.OpmlError, match="DTD"):
+    with pytest.raises(OpmlError, match="DTD"):
         read_opml(b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><opml><body/></opml>')
-    with pytest.raises(feeds.OpmlError, match="not OPML"):
+    with pytest.raises(OpmlError, match="not OPML"):
         read_opml(b"<rss/>")
 
 

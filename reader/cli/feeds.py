@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from reader import feeds
+from reader import feeds, opml
 from reader.limits import Limits
 from reader.text import safe
 
@@ -20,7 +20,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     if action == "list":
         return _list(subs)
     if action == "export":
-        sys.stdout.write(feeds.write_opml(subs.feeds))
+        sys.stdout.write(opml.write_opml(subs.feeds))
         return 0
     if action == "refresh":
         return refresh_now(subs, args.config.library, args.config.limits, args.timeout)
@@ -42,11 +42,11 @@ def cmd_feeds(args: argparse.Namespace) -> int:
 
 def _import(subs: feeds.Subscriptions, path: Path) -> int:
     try:
-        found = feeds.read_opml(path.read_bytes())
+        found = opml.read_opml(path.read_bytes())
     except OSError as exc:
         print(f"reader: cannot read {safe(str(path))} ({exc.strerror or exc})", file=sys.stderr)
         return 2
-    except feeds.OpmlError as exc:
+    except opml.OpmlError as exc:
         print(f"reader: {safe(str(path))}: {exc}", file=sys.stderr)
         return 2
     added = sum(subs.add(f.url, f.title) for f in found)
