@@ -57,7 +57,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_paths(sub.add_parser("open", help="open articles (also what a bare `reader PATH...` does)"))
     p.add_argument("--theme", help="theme to use (see `reader themes`); else READER_THEME, the last one chosen, config.toml")
     p = with_paths(sub.add_parser("annotate", help="annotate into the cache now (what the app runs in the background)"))
-    p.add_argument("--processes", type=int, default=None, metavar="N", help="worker processes (default: one per core, up to 4)")
+    p.add_argument(
+        "--processes",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes here, or with --scheduler local (default: one per core, up to 4)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="annotate on a Dask cluster: a scheduler's address (tcp://host:8786), or 'local' for one on this machine",
+    )
     p.add_argument("--batch-size", type=int, default=None, metavar="N")
     p.add_argument("--jsonl", action="store_true", help="one JSON line per finished article (for the app)")
     p.add_argument("--app", action="store_true", help=argparse.SUPPRESS)  # started by the app: requests on stdin

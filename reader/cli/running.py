@@ -12,7 +12,11 @@ from reader import paths
 from reader.text import safe
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reader.library.cache import Cache
     from reader.library.processes import Queue
+    from reader.sources.article import Article
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -123,9 +127,17 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
     start = time.perf_counter()
     processes = args.processes or default_processes()
-    if args.app:
-        _listen_to_the_app()
-    annotate_to_cache(missing, cache, args.model, processes, args.batch_size or BATCH_SIZE, on_done, _queue_made)
+    batch_size = args.batch_size or BATCH_SIZE
+    if args.scheduler:
+        where = _annotate_on_cluster(args.scheduler, missing, cache, args.model, processes, batch_size, on_done)
+        if where is None:
+            bar.close()
+            return 2
+    else:
+        if args.app:
+            _listen_to_the_app()
+        annotate_to_cache(missing, cache, args.model, processes, batch_size, on_done, _queue_made)
+        where = f"{processes} process(es)"
     bar.close()
     seconds = time.perf_counter() - start
     if not args.jsonl:  # (the app, which asks for jsonl, writes its own)
@@ -136,11 +148,38 @@ def cmd_annotate(args: argparse.Namespace) -> int:
         manifest.save_rows(args.paths or [paths.seeds_dir()], manifest.rows_for(lib))  # the app's next start paints at once
         rate = words / seconds if seconds > 0 and words else 0
         print(
-            f"annotated {total} articles ({words} words) in {seconds:.1f} s with {processes} process(es): {rate:.0f} words/s; "
+            f"annotated {total} articles ({words} words) in {seconds:.1f} s with {where}: {rate:.0f} words/s; "
             f"{len(lib.articles) - total} were cached",
             file=sys.stderr,
         )
     return 0
+
+
+def _annotate_on_cluster(
+    scheduler: str,
+    missing: list[Article],
+    cache: Cache,
+    model: str | None,
+    workers: int,
+    batch_size: int,
+    on_done: Callable[[str, str | None], None],
+) -> str | None:
+    """Run on the Dask cluster; what it ran on, or None (and one line why) if it could not."""
+    from reader.library.cluster import ClusterError, annotate_on_cluster, connect
+
+    try:
+        with connect(scheduler, workers) as client:
+            where = "a local Dask cluster" if scheduler == "local" else f"the Dask cluster at {scheduler}"
+            threads = sum(client.nthreads().values())
+            try:
+                annotate_on_cluster(missing, cache, client, model, batch_size, on_done)
+            except KeyboardInterrupt:  # (the cluster's close takes a moment: say what is going on)
+                print("\nreader: interrupted; closing the cluster (what was annotated stays in the cache)", file=sys.stderr)
+                raise
+            return f"{where} ({threads} worker thread(s))"
+    except ClusterError as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return None
 
 
 _QUEUE: list[Queue] = []

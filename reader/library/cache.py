@@ -21,6 +21,11 @@ _encoder = msgspec.msgpack.Encoder()
 _decoder = msgspec.msgpack.Decoder(Annotation)
 
 
+def encode(annotation: Annotation) -> bytes:
+    """An entry's bytes (made where the annotating runs, written by ``put_encoded``)."""
+    return _encoder.encode(annotation)
+
+
 def cache_root() -> Path:
     return paths.cache_dir()
 
@@ -79,9 +84,11 @@ class Cache:
             pass
 
     def put(self, article_id: str, annotation: Annotation) -> None:
-        path = self._file(article_id)
+        self.put_encoded(article_id, encode(annotation))
+
+    def put_encoded(self, article_id: str, data: bytes) -> None:
         try:
-            paths.atomic_write(path, _encoder.encode(annotation))
+            paths.atomic_write(self._file(article_id), data)
         except OSError as exc:  # a full or read-only disk costs speed, not correctness
             self._failed(exc)
 
