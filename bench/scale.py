@@ -7,7 +7,8 @@ Prints:
 - cold (with --cold: an empty cache) and warm wall time of `reader quotes DIR --format jsonl`,
   and warm/cold;
 - first paint: process start until the first article title is on screen, read in tmux
-  (120x40) with capture-pane every 10 ms, warm cache;
+  (120x40) with capture-pane every 10 ms, warm cache, beside a bare Textual app's (started in
+  turn), and their ratio;
 - keypress latency in the article list: 200 `j` presses, each timed inside the app from the key
   event to the end of the refresh that follows (`call_after_refresh`), p50/p95;
 - choosing a speaker in the search (the list narrows to their articles and their first quote
@@ -24,11 +25,15 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+import first_paint as fp  # noqa: E402
+
 READER = Path(sys.executable).parent / "reader"
 
 
@@ -38,27 +43,21 @@ def timed(cmd: list[str], env: dict) -> float:
     return time.perf_counter() - start
 
 
-def first_paint(lib: Path, env: dict) -> float:
+def first_paint(lib: Path, env: dict) -> tuple[float, float]:
+    """Medians of 5 first paints of the reader (warm) and of a bare Textual app, in turn
+    (bench/first_paint.py has the method, and the starts after `annotate` and `quotes`)."""
     if not shutil.which("tmux"):
-        return float("nan")
-    session = f"scale-{os.getpid()}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", "sh"], check=True)
-    try:
-        time.sleep(0.3)
-        envs = " ".join(f"{k}={v}" for k, v in env.items() if k in ("READER_CACHE_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME"))
-        subprocess.run(
-            ["tmux", "send-keys", "-t", session, f"clear; exec env -u COLUMNS -u LINES {envs} {READER} {lib}", "Enter"],
-            check=True,
-        )
-        start = time.perf_counter()
-        while time.perf_counter() - start < 30:
-            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
-            if "quotes ·" in screen or "warns of" in screen:
-                return time.perf_counter() - start
-            time.sleep(0.01)
-        return float("nan")
-    finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        return float("nan"), float("nan")
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "reader")], check=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = Path(tmp) / "bare.py"
+        bare.write_text(fp.BARE)
+        marker = fp.first_title(lib)
+        pairs = [
+            (fp.paint(f"{READER} {lib}", marker, env), fp.paint(f"{sys.executable} {bare}", "bare app ready", env))
+            for _ in range(5)
+        ]
+    return statistics.median(r for r, _ in pairs), statistics.median(b for _, b in pairs)
 
 
 async def keypresses(lib: Path) -> tuple[list[float], int]:
@@ -122,7 +121,7 @@ def main() -> None:
         shutil.rmtree(cache, ignore_errors=True)
         cold = timed([str(READER), "annotate", str(lib)], env) + timed(cmd, env)
     warm = min(timed(cmd, env) for _ in range(2))
-    paint = statistics.median(first_paint(lib, env) for _ in range(3))
+    paint, bare = first_paint(lib, env)
     latencies, filters, rss = asyncio.run(keypresses(lib))
     f50, f95 = statistics.median(filters), sorted(filters)[int(0.95 * (len(filters) - 1))]
     p50, p95 = statistics.median(latencies), sorted(latencies)[int(0.95 * (len(latencies) - 1))]
@@ -131,13 +130,13 @@ def main() -> None:
         print(f"cold (annotate + quotes) {cold:.1f} s; warm quotes {warm:.2f} s; warm/cold {warm / cold:.3f}")
     else:
         print(f"warm quotes {warm:.2f} s")
-    print(f"first paint (tmux, warm) {paint * 1000:.0f} ms")
+    print(f"first paint (tmux, warm) {paint * 1000:.0f} ms; a bare Textual app {bare * 1000:.0f} ms; ratio {paint / bare:.2f}")
     print(f"list keypress p50 {p50:.1f} ms p95 {p95:.1f} ms; app RSS {rss} MB (library loaded, search index built)")
     print(
         f"filter by speaker (search hit chosen -> list narrowed, first quote shown) p50 {f50:.1f} ms p95 {f95:.1f} ms over {len(filters)} speakers"
     )
     print(
-        f"cold_s={cold if cold is None else round(cold, 1)} warm_s={warm:.2f} first_paint_ms={paint * 1000:.0f} "
+        f"cold_s={cold if cold is None else round(cold, 1)} warm_s={warm:.2f} first_paint_ms={paint * 1000:.0f} bare_ms={bare * 1000:.0f} "
         f"key_p95_ms={p95:.1f} filter_p95_ms={f95:.1f} rss_mb={rss}"
     )
 

@@ -78,6 +78,37 @@ def test_the_cluster_writes_the_cache_the_local_pool_writes(local_run, tmp_path)
     assert any(json.loads(line)["speaker"] == "Ana Ruiz" for line in quotes.stdout.splitlines())
 
 
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_a_cluster_started_as_the_readme_says(local_run, tmp_path):
+    """`dask scheduler` and `dask worker` processes, as on real machines, on 127.0.0.1."""
+    lib, local = local_run
+    dask = Path(sys.executable).parent / "dask"
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    scheduler = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"], **quiet)
+    worker = subprocess.Popen(
+        [dask, "worker", address, "--nthreads", "1", "--nworkers", "2", "--host", "127.0.0.1", "--no-dashboard"], **quiet
+    )
+    try:
+        env = {**os.environ, "READER_CACHE_DIR": str(tmp_path / "cache"), "XDG_STATE_HOME": str(tmp_path / "state")}
+        result = reader("annotate", lib, "--scheduler", address, env=env)
+        assert result.returncode == 0, result.stderr
+        assert f"the Dask cluster at {address}" in result.stderr
+        assert _entries(tmp_path / "cache") == local
+    finally:
+        for proc in (worker, scheduler):
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
 def test_a_worker_killed_mid_run_changes_nothing(local_run, tmp_path, monkeypatch):
     from reader.library import cluster
     from reader.library.cache import Cache

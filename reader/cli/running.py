@@ -128,7 +128,9 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     processes = args.processes or default_processes()
     batch_size = args.batch_size or BATCH_SIZE
-    if args.scheduler:
+    if args.scheduler and not missing:
+        where = "no cluster (nothing to annotate)"
+    elif args.scheduler:
         where = _annotate_on_cluster(args.scheduler, missing, cache, args.model, processes, batch_size, on_done)
         if where is None:
             bar.close()
@@ -170,13 +172,15 @@ def _annotate_on_cluster(
     try:
         with connect(scheduler, workers) as client:
             where = "a local Dask cluster" if scheduler == "local" else f"the Dask cluster at {scheduler}"
-            threads = sum(client.nthreads().values())
+            if not client.nthreads():  # a scheduler whose workers have not joined (yet)
+                print(f"reader: waiting for workers to join {where} (Ctrl+C to stop)", file=sys.stderr)
+                client.wait_for_workers(1)
             try:
                 annotate_on_cluster(missing, cache, client, model, batch_size, on_done)
             except KeyboardInterrupt:  # (the cluster's close takes a moment: say what is going on)
                 print("\nreader: interrupted; closing the cluster (what was annotated stays in the cache)", file=sys.stderr)
                 raise
-            return f"{where} ({threads} worker thread(s))"
+            return f"{where} ({sum(client.nthreads().values())} worker thread(s))"
     except ClusterError as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return None
