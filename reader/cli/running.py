@@ -128,6 +128,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     processes = args.processes or default_processes()
     batch_size = args.batch_size or BATCH_SIZE
+    where: str | None
     if args.scheduler and not missing:
         where = "no cluster (nothing to annotate)"
     elif args.scheduler:
