@@ -37,7 +37,7 @@ log = logging.getLogger("reader.annotate")
 
 # Articles a task: enough for a few of nlp.pipe's batches (the scheduler's own cost, a few
 # milliseconds a task, is then lost in the parsing) and few enough to spread over many workers.
-CLUSTER_TASK_ARTICLES = 32
+CLUSTER_TASK_ARTICLES = 16
 IN_FLIGHT_PER_THREAD = 2  # tasks queued a worker thread: it never waits, the scheduler holds little
 DIED = "the worker annotating it was lost again and again (killed, or out of memory)"
 INSTALL = "annotating on a cluster needs Dask's distributed: pip install 'quotereader[cluster]'"
@@ -84,15 +84,22 @@ def connect(scheduler: str, workers: int) -> Iterator[Client]:
         logging.getLogger(name).setLevel(logging.ERROR)
     logging.getLogger("distributed.scheduler").setLevel(logging.CRITICAL)
     if scheduler == "local":
-        cluster = LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,  # spaCy's parser uses one core; threads would only contend
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-            preload=[__name__],  # (dask_setup above)
-        )
+        import dask
+
+        # Dask's nanny sets MALLOC_TRIM_THRESHOLD_ in its workers to return memory sooner; any
+        # explicit threshold turns off glibc's adaptive mmap threshold, and spaCy's many
+        # large short-lived arrays then cost a system call each: 18% slower here
+        # (bench/annotate_cluster.py). The README says how to do the same on other clusters.
+        with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
+            cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,  # spaCy's parser uses one core; threads would only contend
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+                preload=[__name__],  # (dask_setup above)
+            )
         try:
             with Client(cluster) as client:
                 yield client
