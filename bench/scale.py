@@ -13,6 +13,8 @@ Prints:
   event to the end of the refresh that follows (`call_after_refresh`), p50/p95;
 - choosing a speaker in the search (the list narrows to their articles and their first quote
   opens), timed the same way, for the 40 speakers with most quotes, p50/p95;
+- a speaker's dossier (`d`) for the 40 most quoted, and the library overview (`I`), each
+  timed from the action to the new screen's first refresh, p50/max;
 - resident memory (RSS) of the app process with the library loaded and its search index built
   (spaCy is not loaded on a warm start).
 """
@@ -98,7 +100,23 @@ async def keypresses(lib: Path) -> tuple[list[float], int]:
             app.call_after_refresh(lambda done=done: done.done() or done.set_result(time.perf_counter()))
             filters.append((await done - start) * 1000)
             await asyncio.sleep(0.01)
-    return latencies, filters, rss
+
+        async def timed_screen(open_it) -> float:
+            """From the key's action to the screen's first refresh, then close it."""
+            done = loop.create_future()
+            start = time.perf_counter()
+            open_it()
+            await pilot.pause()  # (the pushed screen mounts)
+            app.screen.call_after_refresh(lambda: done.done() or done.set_result(time.perf_counter()))
+            took = (await done - start) * 1000
+            await pilot.press("escape")
+            await pilot.pause(0.05)
+            return took
+
+        # a speaker's dossier (`d`) for the 40 most quoted, and the overview (`I`)
+        dossiers = [await timed_screen(lambda sp=sp: app.open_dossier(sp.id)) for sp in people]
+        overviews = [await timed_screen(app.action_overview) for _ in range(10)]
+    return latencies, filters, rss, dossiers, overviews
 
 
 def _rss_mb() -> int:
@@ -122,7 +140,9 @@ def main() -> None:
         cold = timed([str(READER), "annotate", str(lib)], env) + timed(cmd, env)
     warm = min(timed(cmd, env) for _ in range(2))
     paint, bare = first_paint(lib, env)
-    latencies, filters, rss = asyncio.run(keypresses(lib))
+    latencies, filters, rss, dossiers, overviews = asyncio.run(keypresses(lib))
+    d50, d_max = statistics.median(dossiers), max(dossiers)
+    o50, o_max = statistics.median(overviews), max(overviews)
     f50, f95 = statistics.median(filters), sorted(filters)[int(0.95 * (len(filters) - 1))]
     p50, p95 = statistics.median(latencies), sorted(latencies)[int(0.95 * (len(latencies) - 1))]
     print(f"articles={n}")
@@ -136,8 +156,12 @@ def main() -> None:
         f"filter by speaker (search hit chosen -> list narrowed, first quote shown) p50 {f50:.1f} ms p95 {f95:.1f} ms over {len(filters)} speakers"
     )
     print(
+        f"dossier opened (d: computed and drawn) p50 {d50:.1f} ms max {d_max:.1f} ms over the {len(dossiers)} most quoted; "
+        f"overview (I) p50 {o50:.1f} ms max {o_max:.1f} ms (target: under 100 ms)"
+    )
+    print(
         f"cold_s={cold if cold is None else round(cold, 1)} warm_s={warm:.2f} first_paint_ms={paint * 1000:.0f} bare_ms={bare * 1000:.0f} "
-        f"key_p95_ms={p95:.1f} filter_p95_ms={f95:.1f} rss_mb={rss}"
+        f"key_p95_ms={p95:.1f} filter_p95_ms={f95:.1f} dossier_max_ms={d_max:.1f} overview_max_ms={o_max:.1f} rss_mb={rss}"
     )
 
 

@@ -42,6 +42,15 @@ KEYS = [
     Key("app", "list.mark_all_read", "A", "mark_all_read", "All read", show=False, help="mark every listed article read"),
     Key("app", "list.sort", "S", "sort", "Sort", help="sort: as loaded, newest first, by title"),
     Key("app", "list.group", "T", "group", "By source", help="group by source, with unread counts"),
+    Key(
+        "app",
+        "dossier.show",
+        "d",
+        "dossier",
+        "Dossier",
+        help="the dossier of a speaker: the one highlighted in the speakers pane or search, else the quote's",
+    ),
+    Key("app", "overview.show", "I", "overview", "At a glance", help="the library at a glance: who is quoted, where, when"),
     Key("app", "help.show", "question_mark", "help", "Help", display="?"),
     Key("app", "app.quit", "q", "quit", "Quit"),
     Key("app", "pane.next", "tab", "focus_next", "Next pane", show=False),
@@ -69,6 +78,9 @@ KEYS = [
     Key("bookmarks", "bookmarks.close", "escape,q", "dismiss_none", "Close"),
     Key("links", "links.close", "escape,q", "dismiss_none", "Close"),
     Key("find", "find.close", "escape", "close", "Close find"),
+    Key("dossier", "dossier.back", "escape", "back", "Back"),
+    Key("dossier", "dossier.close", "q", "close", "Close"),
+    Key("overview", "overview.close", "escape,q", "close", "Close"),
 ]
 
 

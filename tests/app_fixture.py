@@ -33,3 +33,17 @@ def make_configured_app(tmp_path: Path, config_text: str = "", theme: str | None
     return ReaderApp(
         library=fixture_library(), config=load_config(path), theme=theme, state_file=StateFile(state) if state else None
     )
+
+
+DOSSIER = msgspec.json.decode((DATA / "dossier_fixture.json").read_bytes(), type=dict[str, Annotation])
+
+
+def dossier_library() -> Library:
+    """Eight dated articles from three sources with recurring speakers (tests/data/dossier_library)."""
+    lib = load_library([DATA / "dossier_library"])
+    lib.annotations = {a.id: DOSSIER[a.id] for a in lib.articles}
+    return lib.finish()
+
+
+def make_dossier_app() -> ReaderApp:
+    return ReaderApp(library=dossier_library())

@@ -1,6 +1,6 @@
 """How the app looks, on the frozen fixture annotations (update: pytest --snapshot-update)."""
 
-from app_fixture import make_app
+from app_fixture import make_app, make_dossier_app
 
 
 def test_main_screen_80x24(snap_compare):
@@ -25,3 +25,29 @@ def test_three_panes_at_120(snap_compare):
 
 def test_find_in_article_160x48(snap_compare):
     assert snap_compare(make_app(), terminal_size=(160, 48), press=["enter", "f", *"ukraine", "enter", "m"])
+
+
+def test_dossier_80x24(snap_compare):
+    assert snap_compare(make_dossier_app(), terminal_size=(80, 24), press=["enter", "n", "d"])
+
+
+def test_dossier_160x48(snap_compare):
+    assert snap_compare(make_dossier_app(), terminal_size=(160, 48), press=["enter", "n", "d"])
+
+
+def test_overview_80x24(snap_compare):
+    assert snap_compare(make_dossier_app(), terminal_size=(80, 24), press=["I"])
+
+
+def test_overview_160x48(snap_compare):
+    assert snap_compare(make_dossier_app(), terminal_size=(160, 48), press=["I"])
+
+
+def test_quoted_saying_a_topic_140x40(snap_compare):
+    async def choose_the_ferry(pilot):
+        await pilot.press("slash", *"the ferry")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+
+    assert snap_compare(make_dossier_app(), terminal_size=(140, 40), run_before=choose_the_ferry)

@@ -26,6 +26,8 @@ COMMANDS = {
     "quotes": "listing",
     "speakers": "listing",
     "search": "listing",
+    "speaker": "reports",
+    "stats": "reports",
     "bookmarks": "settings",
     "themes": "settings",
     "config": "settings",

@@ -132,6 +132,14 @@ def _md_cell(value: object) -> str:
     return "<br>".join(line.strip() for line in text.splitlines())
 
 
+def md_text(value: str) -> str:
+    """Text for a Markdown line outside a table: HTML's characters as entities and Markdown's
+    own escaped, so an article's words never become markup, links or headings."""
+    text = " ".join(safe(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]|~])", r"\\\1", text)  # (inline: what can start emphasis, code, a link)
+
+
 def md_link(url: str | None) -> str:
     """A link cell: http(s) URLs only (an article may carry `javascript:`); else nothing."""
     if url and url.split(":", 1)[0].lower() in ("http", "https") and not any(c in url for c in ' <>"|'):

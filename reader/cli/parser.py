@@ -14,6 +14,8 @@ SUBCOMMANDS = (
     "quotes",
     "speakers",
     "search",
+    "speaker",
+    "stats",
     "bookmarks",
     "themes",
     "config",
@@ -93,6 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
     with_format(with_paths(p))
     p.add_argument("--kind", choices=("speaker", "topic", "entity", "quote", "article", "text"))
     p.add_argument("--limit", type=int, default=20, metavar="N")
+    p = sub.add_parser(
+        "speaker", help="a speaker's dossier: names, roles, quotes over time and by article, who is quoted beside them"
+    )
+    p.add_argument("name", help="the speaker (fuzzy, as --speaker: 'guteres' finds Guterres)")
+    with_paths(p)
+    p.add_argument("--format", choices=("md", "jsonl"), default="md", help="md: a Markdown report to paste (default)")
+    p = with_paths(sub.add_parser("stats", help="the library at a glance: most quoted, sources, speaker confidence, over time"))
+    p.add_argument("--format", choices=("md", "jsonl"), default="md", help="md: a Markdown report to paste (default)")
     p = sub.add_parser("fetch", help="download feeds and the pages they link to into the library folder")
     p.add_argument("urls", nargs="+", metavar="URL", help="a feed (RSS/Atom) or a page")
     p.add_argument(

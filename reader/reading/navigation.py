@@ -12,8 +12,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
+    from reader.library.core import Library
     from reader.nlp.records import Quote
     from reader.sources.article import Article
+
+
+CONFIDENCE: list[str | None] = [None, "low", "medium", "high"]  # codes in the array
 
 
 @dataclass(frozen=True)
@@ -35,8 +39,11 @@ class Navigator:
     """Every quote of the library in order, as arrays (a big library has hundreds of
     thousands: as objects they were tens of megabytes)."""
 
-    def __init__(self, stops: list[Stop]):
+    def __init__(self, stops: list[Stop], confidence: Sequence[str | None] = ()):
+        """``confidence``: each stop's speaker confidence ("high", "medium", "low" or None),
+        for the library's figures; unknown when not given."""
         self._article = np.array([s.article for s in stops], dtype=np.int32)
+        self._confidence = np.array([CONFIDENCE.index(c) for c in confidence] or [0] * len(stops), dtype=np.int8)
         self._quote = np.array([s.quote for s in stops], dtype=np.int32)
         self._speakers: list[str | None] = [None]  # speaker code -> id; 0 is nobody
         codes: dict[str | None, int] = {None: 0}
@@ -57,12 +64,13 @@ class Navigator:
     ) -> Navigator:
         """``quotes_of(article)`` gives its quotes in text order; ``speaker_of(article, quote)``
         gives the merged speaker id or None."""
-        stops = (
-            Stop(a, q, speaker_of(article, quote))
-            for a, article in enumerate(articles)
-            for q, quote in enumerate(quotes_of(article))
-        )
-        return cls(list(stops))
+        stops, confidence = [], []
+        for a, article in enumerate(articles):
+            for q, quote in enumerate(quotes_of(article)):
+                speaker = speaker_of(article, quote)
+                stops.append(Stop(a, q, speaker))
+                confidence.append((quote.confidence or "medium") if speaker else None)
+        return cls(stops, confidence)
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -74,6 +82,33 @@ class Navigator:
         """A speaker's quotes in library order (None: the quotes without a speaker)."""
         code = self._code.get(speaker_id)
         return [] if code is None else [self.stop(int(n)) for n in np.nonzero(self._speaker == code)[0]]
+
+    def articles_of(self, speaker_id: str | None) -> np.ndarray:
+        """The articles (indexes, ascending) where a speaker is quoted."""
+        code = self._code.get(speaker_id)
+        return np.unique(self._article[self._speaker == code]) if code is not None else np.zeros(0, np.int32)
+
+    def quoted_beside(self, speaker_id: str) -> list[tuple[str, int]]:
+        """Everyone else quoted in the articles where ``speaker_id`` is, with the number of
+        those articles each shares, most shared first."""
+        code = self._code.get(speaker_id)
+        if code is None:
+            return []
+        here = np.isin(self._article, self.articles_of(speaker_id))
+        others = here & (self._speaker != code) & (self._speaker != 0)
+        pairs = np.unique((self._article[others].astype(np.int64) << 32) | self._speaker[others])
+        counts = np.bincount((pairs & 0xFFFFFFFF).astype(np.int64), minlength=len(self._speakers))
+        found = [(sid, int(n)) for sid, n in zip(self._speakers, counts) if n and sid is not None]
+        return sorted(found, key=lambda x: -x[1])
+
+    def per_article(self) -> np.ndarray:
+        """How many quotes each article has (by article index; as long as the last one quoted)."""
+        return np.bincount(self._article) if len(self._article) else np.zeros(0, np.int64)
+
+    def confidence_counts(self) -> dict[str | None, int]:
+        """Quotes by their speaker's confidence (None: no speaker)."""
+        counts = np.bincount(self._confidence, minlength=len(CONFIDENCE))
+        return {c: int(counts[i]) for i, c in enumerate(CONFIDENCE)}
 
     def count_of(self, speaker_id: str | None) -> int:
         code = self._code.get(speaker_id)
@@ -115,3 +150,13 @@ class Navigator:
         if 0 <= m < len(same):
             return Move(self.stop(int(same[m])))
         return Move(self.stop(int(same[m % len(same)])), wrapped=True)
+
+
+def library_navigator(lib: Library) -> Navigator:
+    """Every quote of ``lib`` in its list's order, with its merged speaker (run ``lib.finish()``
+    first)."""
+    return Navigator.for_library(
+        lib.articles,
+        lambda a: lib.annotations[a.id].quotes if a.id in lib.annotations else [],
+        lambda a, q: lib.people.speaker_id(a.id, q.speaker, q.speaker_kind),
+    )

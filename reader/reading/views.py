@@ -110,3 +110,29 @@ def speaker_rows(lib: Library, nav: Navigator) -> tuple[list[SpeakerRow], Callab
         return found
 
     return rows, quotes_of
+
+
+def quoted_saying(
+    lib: Library, nav: Navigator, mentions: list[tuple[int, int, int]]
+) -> tuple[list[SpeakerRow], Callable[[str], list[QuoteOf]]]:
+    """Who is quoted saying a topic or entity: the speakers whose quotes hold one of its
+    ``mentions`` ((article, start, end)), with how many such quotes each, most first (then
+    ``UNATTRIBUTED``), and a function giving those quotes of a speaker in library order."""
+    by_article: dict[int, list[tuple[int, int]]] = {}
+    for a, start, end in mentions:
+        by_article.setdefault(a, []).append((start, end))
+    found: dict[str, list[QuoteOf]] = {}
+    for a in sorted(by_article):
+        article = lib.articles[a]
+        ann = lib.annotations.get(article.id)
+        if ann is None:
+            continue
+        for q, quote in enumerate(ann.quotes):
+            if any(s <= start and end <= e for s, e in quote.parts for start, end in by_article[a]):
+                sid = lib.people.speaker_id(article.id, quote.speaker, quote.speaker_kind) or UNATTRIBUTED
+                found.setdefault(sid, []).append((a, q, quote.display(article.body), article.title))
+    names = {sid: (lib.people.speakers[sid].name if sid in lib.people.speakers else "Unattributed") for sid in found}
+    rows = sorted(
+        ((sid, names[sid], len(qs)) for sid, qs in found.items()), key=lambda r: (r[0] == UNATTRIBUTED, -r[2], r[1].lower())
+    )
+    return rows, lambda sid: found.get(sid, [])

@@ -6,15 +6,16 @@ import gc
 import re
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import events, work
-from textual.app import App, ComposeResult, SuspendNotSupported
+from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Label, ProgressBar
+from textual.screen import Screen
+from textual.widgets import Label, OptionList, ProgressBar
 
 from reader import feeds, keys
 from reader.config import Config, decide
@@ -23,7 +24,7 @@ from reader.library import manifest
 from reader.limits import DEFAULT
 from reader.reading import links
 from reader.reading.listing import SORT_NAMES, Heading, Item, next_sort, shape
-from reader.reading.views import article_view, bookmark_of, quote_at, quote_with_attribution, speaker_rows
+from reader.reading.views import QuoteOf, SpeakerRow, article_view, bookmark_of, quote_at, quote_with_attribution, speaker_rows
 from reader.state import Bookmark, Remembered, StateFile
 from reader.text import safe
 from reader.themes import DEFAULT_THEME, load_themes
@@ -110,6 +111,8 @@ class ReaderApp(App[None]):
         self.rows: list[Item] = []  # the list's lines: those articles shaped (sorted, grouped, unread only)
         self.filter_label: str | None = None
         self.marks: list[tuple[int, int, int]] = []  # mentions being walked: (article, start, end)
+        self._topic: str | None = None  # the topic or entity narrowing the list, if one does
+        self._all_speakers: tuple[list[SpeakerRow], Callable[[str], list[QuoteOf]]] = ([], lambda sid: [])
         self.mark: int | None = None
         self.annotator: Annotator | None = None
         self._last_refresh = 0.0
@@ -300,14 +303,10 @@ class ReaderApp(App[None]):
     def _prepare(self, lib: Library) -> Prepared:
         """The library-wide steps (label votes, speaker merging, quote order, the speakers
         pane's lists): plain computation, run off the event loop for big libraries."""
-        from reader.reading.navigation import Navigator
+        from reader.reading.navigation import library_navigator
 
         lib.finish()
-        nav = Navigator.for_library(
-            lib.articles,
-            lambda a: lib.annotations[a.id].quotes if a.id in lib.annotations else [],
-            lambda a, q: lib.people.speaker_id(a.id, q.speaker, q.speaker_kind),
-        )
+        nav = library_navigator(lib)
         return nav, speaker_rows(lib, nav)
 
     @work(thread=True, exclusive=True, group="refresh")
@@ -318,12 +317,12 @@ class ReaderApp(App[None]):
     def _apply(self, prepared: Prepared, reshow: bool) -> None:
         """Show what ``_prepare`` computed. The open article is drawn again only when asked
         (its own annotation arrived), keeping the reader's place."""
-        self._navigator, (speakers, quotes_of) = prepared
+        self._navigator, self._all_speakers = prepared
         self._show_problems()  # a library-wide step may have failed for an article
         if self.filter_label is None:
             self.listed = list(range(len(self.lib.articles)))
         self._fill_list()
-        self.query_one(SpeakersPane).set_data(speakers, quotes_of)
+        self._show_speakers()
         self._reindex()
         if self.article is not None and reshow:
             self.query_one(ReadingPane).show(self._shown(self.article), self.quote, keep_scroll=True)
@@ -554,6 +553,7 @@ class ReaderApp(App[None]):
 
         target = target_of(self.lib, hit)
         self.marks, self.mark = [], None
+        had_topic, self._topic = self._topic, None
         if isinstance(target, SpeakerTarget):
             stops = self.navigator.stops_of(target.speaker_id)
             self._set_filter(f"Speaker: {target.name}", sorted({s.article for s in stops}))
@@ -562,6 +562,7 @@ class ReaderApp(App[None]):
         elif isinstance(target, MentionsTarget):
             self.marks = target.mentions(self.lib)
             self._set_filter(f"{target.kind.title()}: {target.name}", sorted({m[0] for m in self.marks}))
+            self._topic = target.name  # who is quoted saying it, beside the articles that mention it
             if self.marks:
                 self.mark = 0
                 self.open_article(self.marks[0][0])
@@ -573,9 +574,30 @@ class ReaderApp(App[None]):
             self.open_article(target.article)
         elif isinstance(target, ArticleTarget):
             self.open_article(target.article)
+        if self._topic is not None or had_topic is not None:
+            self._show_speakers()
         self.query_one(ReadingPane).focus()
 
+    def _show_speakers(self) -> None:
+        """The speakers pane: everyone, or (while a topic or entity narrows the list) the
+        people quoted saying it, shown at once when there is room for the pane."""
+        from reader.reading.views import quoted_saying
+
+        pane = self.query_one(SpeakersPane)
+        if self._topic is None:
+            pane.set_data(*self._all_speakers)
+            return
+        rows, quotes_of = quoted_saying(self.lib, self.navigator, self.marks)
+        who = f"{len(rows)} quoted saying “{self._topic}”" if rows else f"Nobody is quoted saying “{self._topic}”"
+        pane.set_data(rows, quotes_of, title=who)
+        if rows and not pane.has_class("-shown") and self.size.width >= 120:
+            self.action_toggle_speakers()
+            self.query_one(ReadingPane).focus()
+
     def _set_filter(self, label: str | None, articles: list[int] | None) -> None:
+        if label is None and self._topic is not None:
+            self._topic = None
+            self._show_speakers()
         self.filter_label = label
         self.listed = articles if articles is not None else list(range(len(self.lib.articles)))
         self._show_chip(label)
@@ -882,6 +904,79 @@ class ReaderApp(App[None]):
 
     def quote_with_attribution(self, article: int, quote: int) -> str:
         return quote_with_attribution(self.lib, article, quote)
+
+    # --- who said what, at a glance ------------------------------------------------------------
+
+    def _dossier_speaker(self) -> str | None:
+        """The speaker `d` means: highlighted in the speakers pane or in the search results
+        (when they have focus), else the current quote's."""
+        from reader.reading.views import UNATTRIBUTED
+        from reader.search.targets import QuoteTarget, SpeakerTarget, target_of
+
+        focused = self.focused
+        if focused is not None and focused.id == "speaker-list":
+            option = focused.highlighted_option if isinstance(focused, OptionList) else None
+            return option.id if option is not None and option.id != UNATTRIBUTED else None
+        if focused is not None and focused.id == "search-results" and isinstance(focused, OptionList):
+            option = focused.highlighted_option
+            hit = self.query_one(SearchBar).hits.get(option.id or "") if option is not None else None
+            target = target_of(self.lib, hit) if hit is not None else None
+            if isinstance(target, (SpeakerTarget, QuoteTarget)):
+                return target.speaker_id
+            return None
+        if self.article is not None and self.quote is not None:
+            return (
+                self.navigator.stop(n).speaker_id if (n := self.navigator.index(self.article, self.quote)) is not None else None
+            )
+        return None
+
+    def action_dossier(self) -> None:
+        if self.library is None:
+            return
+        speaker_id = self._dossier_speaker()
+        if speaker_id is None:
+            self.notify(
+                "No speaker here: highlight one in the speakers pane (s) or the search results, or go to a quote (n).", timeout=4
+            )
+            return
+        self.open_dossier(speaker_id)
+
+    def open_dossier(self, speaker_id: str) -> None:
+        from reader.reading.dossier import dossier
+        from reader.ui.screens.dossier import DossierScreen
+
+        def opened(chosen: tuple[int, int] | None) -> None:
+            if chosen is not None:
+                article, quote = chosen
+                self.open_article(article, quote)
+                self.set_quote(quote)
+                self.query_one(ReadingPane).focus()
+
+        self.push_screen(DossierScreen(speaker_id, lambda sid: dossier(self.lib, self.navigator, sid)), opened)
+
+    def action_overview(self) -> None:
+        from reader.reading.overview import overview
+        from reader.ui.screens.overview import OverviewScreen
+
+        if self.library is None:
+            self.notify("The library is still loading.", timeout=3)
+            return
+        self.push_screen(OverviewScreen(overview(self.lib, self.navigator)), self._overview_chosen)
+
+    def _overview_chosen(self, speaker_id: str | None) -> None:
+        if speaker_id is not None:
+            self.open_dossier(speaker_id)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Library at a glance", "Who is quoted most, in which sources, how surely, and when", self.action_overview
+        )
+        yield SystemCommand(
+            "Speaker dossier",
+            "The current quote's speaker: their quotes over time, by article, and beside whom",
+            self.action_dossier,
+        )
 
     def action_help(self) -> None:
         """Every key from the active bindings (so a remapped key shows as it is now)."""

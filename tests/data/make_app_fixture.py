@@ -20,3 +20,9 @@ nlp = pipeline.load(pipeline.model_info().name)
 anns = dict(zip((a.id for a in lib.articles), annotate(nlp, [a.body for a in lib.articles])))
 (HERE / "app_fixture.json").write_bytes(msgspec.json.format(msgspec.json.encode(anns), indent=1) + b"\n")
 print(f"wrote {len(anns)} annotations")
+
+# The dated articles the dossier and overview screens are drawn on (tests/test_glance.py).
+dossier = load_library([HERE / "dossier_library"])
+anns = dict(zip((a.id for a in dossier.articles), annotate(nlp, [a.body for a in dossier.articles])))
+(HERE / "dossier_fixture.json").write_bytes(msgspec.json.format(msgspec.json.encode(anns), indent=1) + b"\n")
+print(f"wrote {len(anns)} dossier annotations")

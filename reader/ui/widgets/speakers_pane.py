@@ -38,15 +38,30 @@ class SpeakersPane(Vertical):
         super().__init__(id=id)
         self._speakers: list[tuple[str, str, int]] = []  # (id, name, quotes)
         self._filled = True
+        self._title = "Speakers"
+        self._fresh = False  # other speakers than before (a topic): start at the top
         self._quotes_of: Callable[[str], list[tuple[int, int, str, str]]] = lambda sid: []  # -> (article, quote, text, title)
 
     def compose(self) -> ComposeResult:
+        yield Label(self._title, id="speakers-title").set_styles("display: none;")
         yield KeyList(id="speaker-list")
         yield Label("Quotes", id="quotes-title")
         yield KeyList(id="speaker-quotes")
 
-    def set_data(self, speakers: list[tuple[str, str, int]], quotes_of: Callable[[str], list[tuple[int, int, str, str]]]) -> None:
+    def set_data(
+        self,
+        speakers: list[tuple[str, str, int]],
+        quotes_of: Callable[[str], list[tuple[int, int, str, str]]],
+        title: str | None = None,
+    ) -> None:
+        """Show ``speakers`` (``title`` over them: "Speakers" unless it says what narrows them)."""
         self._speakers = speakers
+        self._fresh = self._fresh or (title or "Speakers") != self._title
+        self._title = title or "Speakers"
+        if self.is_mounted:
+            label = self.query_one("#speakers-title", Label)
+            label.update(Text(safe(self._title)))
+            label.display = title is not None  # (the pane's own title says "Speakers")
         self._quotes_of = quotes_of
         self._filled = False
         if self.has_class("-shown"):
@@ -59,7 +74,10 @@ class SpeakersPane(Vertical):
             return
         self._filled = True
         lst = self.query_one("#speaker-list", OptionList)
-        highlighted = lst.highlighted
+        highlighted = None if self._fresh else lst.highlighted
+        if self._fresh:
+            self.query_one("#speaker-quotes", OptionList).clear_options()
+            self._fresh = False
         lst.clear_options()
         lst.add_options(
             Option(Text.assemble((safe(name), "italic" if sid == UNATTRIBUTED else "bold"), f"  {count}"), id=sid)

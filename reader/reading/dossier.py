@@ -1,0 +1,124 @@
+"""A speaker's record across the library: who they are said to be, when and where they were
+quoted, what they said, and who was quoted beside them. For the app's dossier screen and
+`reader speaker`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from reader.reading.charts import Timeline, timeline
+from reader.reading.listing import date_key
+
+if TYPE_CHECKING:
+    from reader.library.core import Library
+    from reader.reading.navigation import Navigator
+
+FIRST_LINE = 100  # characters of a quote shown in the list of quotes
+
+
+@dataclass
+class QuoteLine:
+    article: int  # index in the library
+    quote: int  # index in its article
+    text: str  # its first line, cut at FIRST_LINE
+    low_confidence: bool
+
+
+@dataclass
+class ArticleQuotes:
+    article: int
+    date: str  # "YYYY-MM-DD" or ""
+    source: str
+    title: str
+    quotes: list[QuoteLine]
+
+
+@dataclass
+class Dossier:
+    speaker_id: str
+    name: str
+    kind: str  # person, org, group, description
+    spellings: list[str]  # other ways the articles write the name
+    roles: list[str]
+    organisations: list[str]
+    quotes: int
+    low_confidence: int
+    articles: list[ArticleQuotes]  # newest first; undated ones last
+    over_time: Timeline  # quotes by article date
+    beside: list[tuple[str, str, int]] = field(default_factory=list)  # (id, name, articles shared)
+
+
+def first_line(text: str, limit: int = FIRST_LINE) -> str:
+    """The first line of ``text``, with "…" when there is more."""
+    lines = text.strip().splitlines() or [""]
+    line = lines[0].strip()
+    return line[: limit - 1].rstrip() + "…" if len(lines) > 1 or len(line) > limit else line
+
+
+def dossier(lib: Library, nav: Navigator, speaker_id: str, beside: int = 12) -> Dossier | None:
+    """The dossier of ``speaker_id`` (None when no such speaker is quoted)."""
+    speaker = lib.people.get(speaker_id)
+    if speaker is None:
+        return None
+    names = sorted({speaker.name, *speaker.aliases}, key=len, reverse=True)
+    by_article: dict[int, ArticleQuotes] = {}
+    dates: list[str] = []
+    organisations: list[str] = []
+    low = 0
+    for stop in nav.stops_of(speaker_id):
+        article = lib.articles[stop.article]
+        ann = lib.annotations[article.id]
+        quote = ann.quotes[stop.quote]
+        entry = by_article.get(stop.article)
+        if entry is None:
+            entry = by_article[stop.article] = ArticleQuotes(
+                stop.article, date_key(article.date), article.source or "", article.title, []
+            )
+            organisations += _organisations(lib, stop.article, names)
+        sure = quote.confidence != "low"
+        low += not sure
+        entry.quotes.append(QuoteLine(stop.article, stop.quote, first_line(quote.display(article.body)), not sure))
+        dates.append(entry.date)
+    dated = sorted((a for a in by_article.values() if a.date), key=lambda a: (a.date, -a.article), reverse=True)
+    ordered = dated + [a for a in by_article.values() if not a.date]
+    near = [
+        (sid, lib.people.speakers[sid].name, n) for sid, n in nav.quoted_beside(speaker_id)[:beside] if sid in lib.people.speakers
+    ]
+    return Dossier(
+        speaker_id=speaker_id,
+        name=speaker.name,
+        kind=speaker.kind,
+        spellings=[a for a in speaker.aliases if a != speaker.name],
+        roles=list({r.lower(): r for r in reversed(speaker.roles)}.values())[::-1],  # "mayor", "Mayor": one
+        organisations=list(dict.fromkeys(organisations)),
+        quotes=sum(len(a.quotes) for a in ordered),
+        low_confidence=low,
+        articles=ordered,
+        over_time=timeline(dates),
+        beside=near,
+    )
+
+
+APPOSITION = 90  # characters from a name to an organisation in the description after it
+
+
+def _organisations(lib: Library, article_index: int, names: list[str]) -> list[str]:
+    """Organisations the article names in a description right after the person's name, in
+    the same sentence: "Marco Bell, a spokesman for the Riverside Transit Authority," gives
+    "Riverside Transit Authority"."""
+    article = lib.articles[article_index]
+    body = article.body
+    found = []
+    for ent in lib.annotations[article.id].entities:
+        text = body[ent.start : ent.end]
+        if lib.label_of(text, ent.label) != "ORG":
+            continue
+        before = body[max(0, ent.start - APPOSITION) : ent.start]
+        for name in names:
+            at = before.rfind(name)
+            between = before[at + len(name) :] if at >= 0 else ""
+            if at >= 0 and between.startswith(",") and not any(c in between for c in '.;“”"\n'):
+                found.append(text.removeprefix("the ").removeprefix("The "))
+                break
+    return found

@@ -1,0 +1,63 @@
+"""The library at a glance: who is quoted most, quotes per source, how sure the speakers are,
+articles and quotes over time. For the app's overview screen and `reader stats`.
+
+Everything comes from arrays already built (the navigator's, the speakers' counts) and one
+pass over the articles' dates, so it is quick on a big library."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.reading.charts import Timeline, timeline
+from reader.reading.listing import date_key
+from reader.reading.views import by_quotes
+
+if TYPE_CHECKING:
+    from reader.library.core import Library
+    from reader.reading.navigation import Navigator
+
+NO_SOURCE = "(no source)"
+
+
+@dataclass
+class Overview:
+    articles: int
+    quotes: int
+    speakers: int
+    most_quoted: list[tuple[str, str, int]]  # people: (speaker id, name, quotes)
+    by_source: list[tuple[str, int, int]]  # (source, articles, quotes), most quotes first
+    with_speaker: int  # quotes with a speaker found with medium or high confidence
+    low_confidence: int  # ... with a speaker guessed (low confidence)
+    without_speaker: int
+    articles_over_time: Timeline
+    quotes_over_time: Timeline  # the same periods
+
+
+def overview(lib: Library, nav: Navigator, top: int = 15) -> Overview:
+    per_article = nav.per_article().tolist()
+    quotes_of = [per_article[i] if i < len(per_article) else 0 for i in range(len(lib.articles))]
+    sources: Counter[str] = Counter()
+    source_quotes: Counter[str] = Counter()
+    dates = []
+    for article, n in zip(lib.articles, quotes_of):
+        source = article.source or NO_SOURCE
+        sources[source] += 1
+        source_quotes[source] += n
+        dates.append(date_key(article.date))
+    articles_time = timeline(dates)
+    confidence = nav.confidence_counts()
+    speakers = by_quotes([s for s in lib.people.speakers.values() if s.quotes])
+    return Overview(
+        articles=len(lib.articles),
+        quotes=len(nav),
+        speakers=len(speakers),
+        most_quoted=[(s.id, s.name, s.quotes) for s in speakers if s.kind == "person"][:top],
+        by_source=sorted(((s, sources[s], source_quotes[s]) for s in sources), key=lambda x: (-x[2], -x[1], x[0])),
+        with_speaker=confidence["medium"] + confidence["high"],
+        low_confidence=confidence["low"],
+        without_speaker=confidence[None],
+        articles_over_time=articles_time,
+        quotes_over_time=timeline(dates, articles_time.unit, weights=quotes_of),  # (the same periods)
+    )
