@@ -105,8 +105,7 @@ async def keypresses(lib: Path) -> tuple[list[float], int]:
             """From the key's action to the screen's first refresh, then close it."""
             done = loop.create_future()
             start = time.perf_counter()
-            open_it()
-            await pilot.pause()  # (the pushed screen mounts)
+            open_it()  # (pushes the screen: it is app.screen from here, drawn in the next refresh)
             app.screen.call_after_refresh(lambda: done.done() or done.set_result(time.perf_counter()))
             took = (await done - start) * 1000
             await pilot.press("escape")
@@ -141,8 +140,8 @@ def main() -> None:
     warm = min(timed(cmd, env) for _ in range(2))
     paint, bare = first_paint(lib, env)
     latencies, filters, rss, dossiers, overviews = asyncio.run(keypresses(lib))
-    d50, d_max = statistics.median(dossiers), max(dossiers)
-    o50, o_max = statistics.median(overviews), max(overviews)
+    d50, d_max = statistics.median(dossiers[1:]), max(dossiers[1:])
+    o50, o_max = statistics.median(overviews[1:]), max(overviews[1:])
     f50, f95 = statistics.median(filters), sorted(filters)[int(0.95 * (len(filters) - 1))]
     p50, p95 = statistics.median(latencies), sorted(latencies)[int(0.95 * (len(latencies) - 1))]
     print(f"articles={n}")
@@ -156,8 +155,9 @@ def main() -> None:
         f"filter by speaker (search hit chosen -> list narrowed, first quote shown) p50 {f50:.1f} ms p95 {f95:.1f} ms over {len(filters)} speakers"
     )
     print(
-        f"dossier opened (d: computed and drawn) p50 {d50:.1f} ms max {d_max:.1f} ms over the {len(dossiers)} most quoted; "
-        f"overview (I) p50 {o50:.1f} ms max {o_max:.1f} ms (target: under 100 ms)"
+        f"dossier opened (d: computed and drawn) first {dossiers[0]:.1f} ms (the screen is made), then p50 {d50:.1f} ms "
+        f"max {d_max:.1f} ms over the {len(dossiers)} most quoted; overview (I) first {overviews[0]:.1f} ms, then p50 "
+        f"{o50:.1f} ms max {o_max:.1f} ms (target: under 100 ms)"
     )
     print(
         f"cold_s={cold if cold is None else round(cold, 1)} warm_s={warm:.2f} first_paint_ms={paint * 1000:.0f} bare_ms={bare * 1000:.0f} "

@@ -4,6 +4,7 @@ quoted, what they said, and who was quoted beside them. For the app's dossier sc
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -61,7 +62,8 @@ def dossier(lib: Library, nav: Navigator, speaker_id: str, beside: int = 12) -> 
     speaker = lib.people.get(speaker_id)
     if speaker is None:
         return None
-    names = sorted({speaker.name, *speaker.aliases}, key=len, reverse=True)
+    # the fullest few of their names ("Maria Lopez, a nurse at ..."; a surname alone, rarely)
+    names = sorted({speaker.name, *speaker.aliases}, key=len, reverse=True)[:4]
     by_article: dict[int, ArticleQuotes] = {}
     dates: list[str] = []
     organisations: list[str] = []
@@ -75,7 +77,8 @@ def dossier(lib: Library, nav: Navigator, speaker_id: str, beside: int = 12) -> 
             entry = by_article[stop.article] = ArticleQuotes(
                 stop.article, date_key(article.date), article.source or "", article.title, []
             )
-            organisations += _organisations(lib, stop.article, names)
+            if speaker.kind == "person":  # (a description, "the minister", names no one)
+                organisations += _organisations(lib, stop.article, names)
         sure = quote.confidence != "low"
         low += not sure
         entry.quotes.append(QuoteLine(stop.article, stop.quote, first_line(quote.display(article.body)), not sure))
@@ -109,16 +112,23 @@ def _organisations(lib: Library, article_index: int, names: list[str]) -> list[s
     "Riverside Transit Authority"."""
     article = lib.articles[article_index]
     body = article.body
+    windows = []  # (start, end) of the text after "Name," up to the sentence's end
+    for name in names:
+        at = body.find(name + ",")
+        while at >= 0:
+            start = at + len(name) + 1
+            window = _SENTENCE_END.split(body[start : start + APPOSITION], 1)[0]
+            windows.append((start, start + len(window)))
+            at = body.find(name + ",", start)
+    if not windows:  # (most articles: no entity need be read)
+        return []
     found = []
     for ent in lib.annotations[article.id].entities:
-        text = body[ent.start : ent.end]
-        if lib.label_of(text, ent.label) != "ORG":
-            continue
-        before = body[max(0, ent.start - APPOSITION) : ent.start]
-        for name in names:
-            at = before.rfind(name)
-            between = before[at + len(name) :] if at >= 0 else ""
-            if at >= 0 and between.startswith(",") and not any(c in between for c in '.;“”"\n'):
+        if any(a <= ent.start and ent.end <= b for a, b in windows):
+            text = body[ent.start : ent.end]
+            if lib.label_of(text, ent.label) == "ORG":
                 found.append(text.removeprefix("the ").removeprefix("The "))
-                break
     return found
+
+
+_SENTENCE_END = re.compile(r"[.;“”\"\n]")

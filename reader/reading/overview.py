@@ -6,13 +6,13 @@ pass over the articles' dates, so it is quick on a big library."""
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.reading.charts import Timeline, timeline
 from reader.reading.listing import date_key
-from reader.reading.views import by_quotes
 
 if TYPE_CHECKING:
     from reader.library.core import Library
@@ -48,12 +48,13 @@ def overview(lib: Library, nav: Navigator, top: int = 15) -> Overview:
         dates.append(date_key(article.date))
     articles_time = timeline(dates)
     confidence = nav.confidence_counts()
-    speakers = by_quotes([s for s in lib.people.speakers.values() if s.quotes])
+    quoted = [s for s in lib.people.speakers.values() if s.quotes]
+    people = heapq.nsmallest(top, (s for s in quoted if s.kind == "person"), key=lambda s: (-s.quotes, s.name.lower()))
     return Overview(
         articles=len(lib.articles),
         quotes=len(nav),
-        speakers=len(speakers),
-        most_quoted=[(s.id, s.name, s.quotes) for s in speakers if s.kind == "person"][:top],
+        speakers=len(quoted),
+        most_quoted=[(s.id, s.name, s.quotes) for s in people],  # (by_quotes' order, the top only)
         by_source=sorted(((s, sources[s], source_quotes[s]) for s in sources), key=lambda x: (-x[2], -x[1], x[0])),
         with_speaker=confidence["medium"] + confidence["high"],
         low_confidence=confidence["low"],

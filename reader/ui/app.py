@@ -952,7 +952,12 @@ class ReaderApp(App[None]):
                 self.set_quote(quote)
                 self.query_one(ReadingPane).focus()
 
-        self.push_screen(DossierScreen(speaker_id, lambda sid: dossier(self.lib, self.navigator, sid)), opened)
+        if not self.is_screen_installed("dossier"):  # made once, opened for each speaker
+            self.install_screen(DossierScreen(lambda sid: dossier(self.lib, self.navigator, sid)), "dossier")
+        screen = self.get_screen("dossier")
+        assert isinstance(screen, DossierScreen)
+        screen.open(speaker_id)
+        self.push_screen(screen, opened)
 
     def action_overview(self) -> None:
         from reader.reading.overview import overview
@@ -961,11 +966,13 @@ class ReaderApp(App[None]):
         if self.library is None:
             self.notify("The library is still loading.", timeout=3)
             return
-        self.push_screen(OverviewScreen(overview(self.lib, self.navigator)), self._overview_chosen)
-
-    def _overview_chosen(self, speaker_id: str | None) -> None:
-        if speaker_id is not None:
-            self.open_dossier(speaker_id)
+        figures = overview(self.lib, self.navigator)
+        if not self.is_screen_installed("overview"):  # made once, shown again with new figures
+            self.install_screen(OverviewScreen(figures), "overview")
+        screen = self.get_screen("overview")
+        assert isinstance(screen, OverviewScreen)
+        screen.show(figures)
+        self.push_screen(screen)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

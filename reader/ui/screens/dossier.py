@@ -19,6 +19,7 @@ from reader.ui.keys import bindings
 from reader.ui.widgets.charts import TimeChart
 from reader.ui.widgets.lists import KeyList
 
+FIRST_ROWS = 40  # rows of the quotes list added before the first frame (a tall screenful)
 Opened = tuple[int, int]  # (article, quote): what the app opens when the screen closes on a quote
 
 
@@ -38,11 +39,14 @@ class DossierScreen(Screen[Opened | None]):
     """
     BINDINGS = [*bindings("dossier"), ("tab", "app.focus_next", "Next list"), ("shift+tab", "app.focus_previous", "Prev list")]
 
-    def __init__(self, speaker_id: str, load: Callable[[str], Dossier | None]) -> None:
+    def __init__(self, load: Callable[[str], Dossier | None]) -> None:
+        """``load(speaker_id)`` makes a dossier. The app makes the screen once and opens it
+        for each speaker (``open``): composing it again each time cost more than the dossier."""
         super().__init__()
         self.load = load
-        self.record = load(speaker_id)
+        self.record: Dossier | None = None
         self.history: list[str] = []  # the dossiers opened before this one, for `escape`
+        self.shown = 0  # dossiers shown so far (rows added late belong to the one shown then)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dossier"):
@@ -56,6 +60,12 @@ class DossierScreen(Screen[Opened | None]):
                     yield Label("Quoted beside", classes="section")
                     yield KeyList(id="beside")
         yield Label("enter open · tab other list · escape back · q close", id="hint")
+
+    def open(self, speaker_id: str) -> None:
+        self.history.clear()
+        self.record = self.load(speaker_id)
+        if self.is_mounted:
+            self.show()
 
     def on_mount(self) -> None:
         self.show()
@@ -71,12 +81,19 @@ class DossierScreen(Screen[Opened | None]):
         chart.mount(TimeChart("Quotes over time", d.over_time, "quotes"))
         quotes = self.query_one("#by-article", OptionList)
         quotes.clear_options()
+        rows: list[Option] = []
         for entry in d.articles:
             head = " · ".join(x for x in (entry.date or "undated", entry.source, entry.title) if x)
-            quotes.add_option(Option(Text(safe(head), style="bold"), disabled=True))
+            rows.append(Option(Text(safe(head), style="bold"), disabled=True))
             for q in entry.quotes:
                 mark = (" (?)", "dim") if q.low_confidence else ""
-                quotes.add_option(Option(Text.assemble("  “", safe(q.text), "”", mark), id=f"q:{q.article}:{q.quote}"))
+                rows.append(Option(Text.assemble("  “", safe(q.text), "”", mark), id=f"q:{q.article}:{q.quote}"))
+        # A screenful at once, the rest after the first frame (the most quoted have thousands
+        # of rows, and the list lays out every one of them)
+        quotes.add_options(rows[:FIRST_ROWS])
+        self.shown += 1
+        if len(rows) > FIRST_ROWS:
+            self.call_after_refresh(self._add_rest, self.shown, rows[FIRST_ROWS:])
         beside = self.query_one("#beside", OptionList)
         beside.clear_options()
         for sid, name, shared in d.beside:
@@ -87,6 +104,10 @@ class DossierScreen(Screen[Opened | None]):
             beside.add_option(Option(Text("nobody else is quoted in these articles", style="dim"), disabled=True))
         quotes.highlighted = next((i for i in range(quotes.option_count) if not quotes.get_option_at_index(i).disabled), None)
         quotes.focus()
+
+    def _add_rest(self, shown: int, rows: list[Option]) -> None:
+        if shown == self.shown:  # (not another person's dossier since)
+            self.query_one("#by-article", OptionList).add_options(rows)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label
 
+from reader.reading.charts import Timeline
 from reader.reading.overview import Overview
 from reader.ui.keys import bindings
 from reader.ui.widgets.charts import Bars, TimeChart
@@ -20,7 +21,7 @@ def share(n: int, total: int) -> str:
     return f"{part:.1%}" if 0 < part < 0.1 else f"{part:.0%}"
 
 
-class OverviewScreen(Screen[str | None]):
+class OverviewScreen(Screen[None]):
     DEFAULT_CSS = """
     OverviewScreen { background: $background; }
     OverviewScreen #glance { padding: 0 1; }
@@ -39,35 +40,52 @@ class OverviewScreen(Screen[str | None]):
         self.figures = figures
 
     def compose(self) -> ComposeResult:
-        o = self.figures
+        empty = Timeline("month", [], [])
         with VerticalScroll(id="glance"):
-            yield Label(
-                f"The library at a glance   {o.articles:,} articles · {o.quotes:,} quotes · {o.speakers:,} speakers",
-                id="glance-title",
-            )
+            yield Label(id="glance-title")
             with Horizontal(id="columns"):
                 with Vertical(id="people"):
                     yield Label("Most quoted people", classes="section")
-                    yield Bars([(name, n) for _, name, n in o.most_quoted[:TOP]], id="most-quoted")
+                    yield Bars([], id="most-quoted")
                 with Vertical(id="sources"):
                     yield Label("Quotes per source", classes="section")
-                    yield Bars([(source, q) for source, _, q in o.by_source[:TOP]], id="per-source")
-                    if len(o.by_source) > TOP:
-                        yield Label(f"and {len(o.by_source) - TOP:,} more sources", classes="section")
+                    yield Bars([], id="per-source")
+                    yield Label(id="more-sources", classes="section")
             yield Label("Who said it", classes="section")
-            total = o.quotes
-            yield Bars(
-                [
-                    (f"speaker found {share(o.with_speaker, total)}", o.with_speaker),
-                    (f"guessed (?) {share(o.low_confidence, total)}", o.low_confidence),
-                    (f"no speaker {share(o.without_speaker, total)}", o.without_speaker),
-                ],
-                top=max(1, total),
-                id="shares",
-            )
-            yield TimeChart("Articles over time", o.articles_over_time, "articles", id="articles-time")
-            yield TimeChart("Quotes over time", o.quotes_over_time, "quotes", id="quotes-time")
+            yield Bars([], id="shares")
+            yield TimeChart("Articles over time", empty, "articles", id="articles-time")
+            yield TimeChart("Quotes over time", empty, "quotes", id="quotes-time")
         yield Label("escape close · d in the speakers pane opens a speaker's dossier", id="hint")
+
+    def on_mount(self) -> None:
+        self._draw(self.figures)
+
+    def show(self, o: Overview) -> None:
+        """Show ``o`` (the screen is made once and shown again with new figures)."""
+        self.figures = o
+        if self.is_mounted:
+            self._draw(o)
+
+    def _draw(self, o: Overview) -> None:
+        self.query_one("#glance-title", Label).update(
+            f"The library at a glance   {o.articles:,} articles · {o.quotes:,} quotes · {o.speakers:,} speakers"
+        )
+        self.query_one("#most-quoted", Bars).set_rows([(name, n) for _, name, n in o.most_quoted[:TOP]])
+        self.query_one("#per-source", Bars).set_rows([(source, q) for source, _, q in o.by_source[:TOP]])
+        more = self.query_one("#more-sources", Label)
+        more.display = len(o.by_source) > TOP
+        more.update(f"and {len(o.by_source) - TOP:,} more sources")
+        total = o.quotes
+        self.query_one("#shares", Bars).set_rows(
+            [
+                (f"speaker found {share(o.with_speaker, total)}", o.with_speaker),
+                (f"guessed (?) {share(o.low_confidence, total)}", o.low_confidence),
+                (f"no speaker {share(o.without_speaker, total)}", o.without_speaker),
+            ],
+            top=max(1, total),
+        )
+        self.query_one("#articles-time", TimeChart).set_line(o.articles_over_time)
+        self.query_one("#quotes-time", TimeChart).set_line(o.quotes_over_time)
 
     def action_close(self) -> None:
         self.dismiss(None)

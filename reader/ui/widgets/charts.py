@@ -33,6 +33,10 @@ class Bars(Widget):
         self.top = top  # the value of a full bar (default: the largest)
         self.label_width = label_width
 
+    def set_rows(self, rows: list[tuple[str, int]], top: int | None = None) -> None:
+        self.rows, self.top = rows, top
+        self.refresh(layout=True)
+
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         return max(1, len(self.rows))
 
@@ -75,11 +79,21 @@ class TimeChart(Vertical):
         self.what = what  # "quotes", "articles"
 
     def compose(self) -> ComposeResult:
-        line = self.line
-        yield Label(f"{self.title} (by {line.unit})" if line.periods else self.title, classes="chart-title")
-        if line.periods:
-            yield Sparkline(line.counts, summary_function=max)
-        yield Label(self.axis(), classes="chart-axis")
+        yield Label(classes="chart-title")
+        yield Sparkline([], summary_function=max)
+        yield Label(classes="chart-axis")
+
+    def on_mount(self) -> None:
+        self.set_line(self.line)
+
+    def set_line(self, line: Timeline) -> None:
+        self.line = line
+        title = f"{self.title} (by {line.unit})" if line.periods else self.title
+        self.query_one(".chart-title", Label).update(title)
+        spark = self.query_one(Sparkline)
+        spark.display = bool(line.periods)
+        spark.data = line.counts
+        self.query_one(".chart-axis", Label).update(self.axis())
 
     def axis(self) -> str:
         line = self.line
