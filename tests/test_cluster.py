@@ -136,28 +136,31 @@ def test_a_worker_killed_mid_run_changes_nothing(local_run, tmp_path, monkeypatc
     assert _entries(tmp_path / "cache") == local
 
 
-def test_a_failing_article_is_reported_and_the_rest_goes_on(tmp_path):
+def _run_with_hook(tmp_path: Path, hook_source: str, **env_extra: str) -> tuple[str, list[str]]:
+    """`reader annotate --scheduler local` on test_faults' four articles, every process (the
+    workers too) starting with ``hook_source`` as its sitecustomize. Returns stderr and its
+    failure lines, after checking that the three good articles were cached."""
     hook = tmp_path / "hook"
     hook.mkdir()
-    (hook / "sitecustomize.py").write_text(INJECT)  # the workers start with it too
+    (hook / "sitecustomize.py").write_text(hook_source)
     lib = tmp_path / "lib"
     lib.mkdir()
     for name, text in ARTICLES.items():
         (lib / name).write_text(text)
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(hook),
-        "READER_CACHE_DIR": str(tmp_path / "cache"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-    }
-    result = reader("annotate", lib, "--scheduler", "local", "--processes", "2", env=env)
+    plain = {**os.environ, "READER_CACHE_DIR": str(tmp_path / "cache"), "XDG_STATE_HOME": str(tmp_path / "state")}
+    result = reader(
+        "annotate", lib, "--scheduler", "local", "--processes", "2", env={**plain, "PYTHONPATH": str(hook), **env_extra}
+    )
     assert result.returncode == 0, result.stderr
-    failures = [line for line in result.stderr.splitlines() if "not annotated" in line]
-    assert len(failures) == 1 and "b.txt" in failures[0] and "injected failure" in failures[0]
-    assert "annotated 4 articles" in result.stderr
-    plain = {k: v for k, v in env.items() if k != "PYTHONPATH"}
-    quotes = reader("quotes", lib, "--format", "jsonl", env=plain)
+    assert "Traceback" not in result.stderr and "annotated 4 articles" in result.stderr
+    quotes = reader("quotes", lib, "--format", "jsonl", env=plain)  # (no hook: what was cached)
     assert {json.loads(r)["speaker"] for r in quotes.stdout.splitlines()} == {"Ann Lee", "Cy Dunn", "Di Moss"}
+    return result.stderr, [line for line in result.stderr.splitlines() if "not annotated" in line]
+
+
+def test_a_failing_article_is_reported_and_the_rest_goes_on(tmp_path):
+    _, failures = _run_with_hook(tmp_path, INJECT)
+    assert len(failures) == 1 and "b.txt" in failures[0] and "injected failure" in failures[0]
 
 
 KILLER = """
@@ -174,28 +177,9 @@ rules.RULES.insert(0, ("die", die))
 
 
 def test_an_article_that_kills_its_worker_is_found_and_reported(tmp_path):
-    hook = tmp_path / "hook"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(KILLER)
-    lib = tmp_path / "lib"
-    lib.mkdir()
-    for name, text in ARTICLES.items():
-        (lib / name).write_text(text)
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(hook),
-        "READER_CACHE_DIR": str(tmp_path / "cache"),
-        "XDG_STATE_HOME": str(tmp_path / "state"),
-        "DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES": "1",  # (Dask's default, 3, is slower to test)
-    }
-    result = reader("annotate", lib, "--scheduler", "local", "--processes", "2", env=env)
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    failures = [line for line in result.stderr.splitlines() if "not annotated" in line]
-    assert len(failures) == 1 and "b.txt" in failures[0] and "lost again and again" in failures[0], result.stderr
-    plain = {k: v for k, v in env.items() if k != "PYTHONPATH"}
-    quotes = reader("quotes", lib, "--format", "jsonl", env=plain)
-    assert {json.loads(r)["speaker"] for r in quotes.stdout.splitlines()} == {"Ann Lee", "Cy Dunn", "Di Moss"}
+    # (Dask's default allowed-failures, 3, only makes this slower)
+    stderr, failures = _run_with_hook(tmp_path, KILLER, DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES="1")
+    assert len(failures) == 1 and "b.txt" in failures[0] and "lost again and again" in failures[0], stderr
 
 
 def test_ctrl_c_ends_the_cluster_and_keeps_what_was_done(tmp_path):
@@ -209,6 +193,9 @@ def test_ctrl_c_ends_the_cluster_and_keeps_what_was_done(tmp_path):
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
+        # as from a terminal: a run started in the background (nohup, some CI runners) inherits
+        # SIGINT ignored, and Python then leaves it so
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     start = time.monotonic()
     while not _entries(cache) and time.monotonic() - start < 120:

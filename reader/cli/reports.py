@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from reader.cli import output
 from reader.cli.listing import open_for
-from reader.reading.charts import Timeline, bar, spark
+from reader.reading.charts import Timeline, bar, share, spark
 
 if TYPE_CHECKING:
     from reader.reading.dossier import Dossier
@@ -115,12 +115,6 @@ def write_dossier(d: Dossier, articles: list[Any], out: TextIO) -> None:
     if d.beside:
         out.write("\n## Quoted in the same articles\n\n")
         output.markdown(("Person", "Articles shared"), [(name, n) for _, name, n in d.beside], out)
-
-
-def share(n: int, total: int) -> str:
-    """A percentage, with a decimal when small (62 of 18,420 is 0.3%, not 0%)."""
-    part = n / total if total else 0.0
-    return f"{part:.1%}" if 0 < part < 0.1 else f"{part:.0%}"
 
 
 def write_overview(o: Overview, out: TextIO) -> None:

@@ -23,6 +23,12 @@ def bar(value: float, top: float, width: int) -> str:
     return "█" * full + (EIGHTHS[part] if part else "")
 
 
+def share(n: int, total: int) -> str:
+    """A percentage, with a decimal when small (62 of 18,420 is 0.3%, not 0%)."""
+    part = n / total if total else 0.0
+    return f"{part:.1%}" if 0 < part < 0.1 else f"{part:.0%}"
+
+
 def spark(values: list[int]) -> str:
     """One character a value, ▁ (nothing) to █ (the most): for text that cannot hold a chart."""
     top = max(values, default=0)

@@ -932,6 +932,7 @@ class ReaderApp(App[None]):
 
     def action_dossier(self) -> None:
         if self.library is None:
+            self.notify("The library is still loading.", timeout=3)
             return
         speaker_id = self._dossier_speaker()
         if speaker_id is None:

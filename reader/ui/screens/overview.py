@@ -8,17 +8,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label
 
-from reader.reading.charts import Timeline
+from reader.reading.charts import Timeline, share
 from reader.reading.overview import Overview
 from reader.ui.keys import bindings
 from reader.ui.widgets.charts import Bars, TimeChart
 
 TOP = 10  # rows of the two bar charts
-
-
-def share(n: int, total: int) -> str:
-    part = n / total if total else 0.0
-    return f"{part:.1%}" if 0 < part < 0.1 else f"{part:.0%}"
 
 
 class OverviewScreen(Screen[None]):
