@@ -45,7 +45,8 @@ class Bars(Widget):
             return Text("nothing yet", style="dim")
         top = self.top if self.top is not None else max(v for _, v in self.rows)
         digits = max(len(f"{v:,}") for _, v in self.rows)
-        label_width = min(self.label_width, max(8, self.size.width // 3))
+        longest = max(len(safe(label)) for label, _ in self.rows)
+        label_width = max(6, min(self.label_width, longest, self.size.width // 2))
         room = max(1, self.size.width - label_width - digits - 3)
         styles = [self.get_component_rich_style(f"bars--{part}") for part in ("label", "bar", "value")]
         out = Text(no_wrap=True, overflow="ellipsis")
@@ -91,7 +92,7 @@ class TimeChart(Vertical):
         title = f"{self.title} (by {line.unit})" if line.periods else self.title
         self.query_one(".chart-title", Label).update(title)
         spark = self.query_one(Sparkline)
-        spark.display = bool(line.periods)
+        spark.display = len(line.periods) > 1  # (one period would be a solid block: the axis says it)
         spark.data = line.counts
         self.query_one(".chart-axis", Label).update(self.axis())
 
