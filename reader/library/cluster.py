@@ -2,7 +2,7 @@
 
 Dask's ``distributed`` does the work a home-made pool would: it places tasks on workers,
 reruns the tasks of a worker that is lost (up to its ``allowed-failures``, then the task fails
-with ``KilledWorker``), and cancels cleanly. Each task is a few dozen articles of like length
+with ``KilledWorker``), and cancels cleanly. Each task is a dozen or two articles of like length
 (they batch well in spaCy's ``nlp.pipe``); a worker loads the model once (``pipeline.load`` is
 cached in its process) and sends back each record encoded as the cache stores it. This process
 (the client) writes them: the workers need no shared disk, and the cache comes out byte for
@@ -35,8 +35,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("reader.annotate")
 
-# Articles a task: enough for a few of nlp.pipe's batches (the scheduler's own cost, a few
-# milliseconds a task, is then lost in the parsing) and few enough to spread over many workers.
+# Articles a task: a batch or two of nlp.pipe's (the scheduler's own cost, a few milliseconds a
+# task, is lost in the parsing; 16 and 32 measured alike) and few enough to spread over many
+# workers.
 CLUSTER_TASK_ARTICLES = 16
 IN_FLIGHT_PER_THREAD = 2  # tasks queued a worker thread: it never waits, the scheduler holds little
 DIED = "the worker annotating it was lost again and again (killed, or out of memory)"
