@@ -4,7 +4,8 @@ quotes by article (`enter` opens one in the reading pane) and the people quoted 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import islice
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.reading.charts import Timeline
 from reader.reading.dossier import Dossier
 from reader.text import safe
 from reader.ui.keys import bindings
@@ -20,6 +22,7 @@ from reader.ui.widgets.charts import TimeChart
 from reader.ui.widgets.lists import KeyList
 
 FIRST_ROWS = 40  # rows of the quotes list added before the first frame (a tall screenful)
+LATER_ROWS = 100  # rows added a frame after that (the list lays out only the new ones)
 Opened = tuple[int, int]  # (article, quote): what the app opens when the screen closes on a quote
 
 
@@ -51,7 +54,7 @@ class DossierScreen(Screen[Opened | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dossier"):
             yield Static(id="who")
-            yield Vertical(id="chart")
+            yield TimeChart("Quotes over time", Timeline("month", [], []), "quotes", id="chart")
             with Horizontal(id="lists"):
                 with Vertical(id="by-article-box"):
                     yield Label("Quotes by article", classes="section")
@@ -76,24 +79,15 @@ class DossierScreen(Screen[Opened | None]):
             self.query_one("#who", Static).update(Text("No such speaker.", style="dim"))
             return
         self.query_one("#who", Static).update(_who(d))
-        chart = self.query_one("#chart", Vertical)
-        chart.remove_children()
-        chart.mount(TimeChart("Quotes over time", d.over_time, "quotes"))
+        self.query_one("#chart", TimeChart).set_line(d.over_time)
         quotes = self.query_one("#by-article", OptionList)
         quotes.clear_options()
-        rows: list[Option] = []
-        for entry in d.articles:
-            head = " · ".join(x for x in (entry.date or "undated", entry.source, entry.title) if x)
-            rows.append(Option(Text(safe(head), style="bold"), disabled=True))
-            for q in entry.quotes:
-                mark = (" (?)", "dim") if q.low_confidence else ""
-                rows.append(Option(Text.assemble("  “", safe(q.text), "”", mark), id=f"q:{q.article}:{q.quote}"))
+        rows = _rows(d)
         # A screenful at once, the rest after the first frame (the most quoted have thousands
         # of rows, and the list lays out every one of them)
-        quotes.add_options(rows[:FIRST_ROWS])
+        quotes.add_options(list(islice(rows, FIRST_ROWS)))
         self.shown += 1
-        if len(rows) > FIRST_ROWS:
-            self.call_after_refresh(self._add_rest, self.shown, rows[FIRST_ROWS:])
+        self.call_after_refresh(self._add_rest, self.shown, rows)
         beside = self.query_one("#beside", OptionList)
         beside.clear_options()
         for sid, name, shared in d.beside:
@@ -105,9 +99,14 @@ class DossierScreen(Screen[Opened | None]):
         quotes.highlighted = next((i for i in range(quotes.option_count) if not quotes.get_option_at_index(i).disabled), None)
         quotes.focus()
 
-    def _add_rest(self, shown: int, rows: list[Option]) -> None:
-        if shown == self.shown:  # (not another person's dossier since)
-            self.query_one("#by-article", OptionList).add_options(rows)
+    def _add_rest(self, shown: int, rows: Iterator[Option]) -> None:
+        """The next rows, a chunk a frame, so that keys are answered in between."""
+        if shown != self.shown:  # (another person's dossier since)
+            return
+        chunk = list(islice(rows, LATER_ROWS))
+        if chunk:
+            self.query_one("#by-article", OptionList).add_options(chunk)
+            self.call_after_refresh(self._add_rest, shown, rows)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -129,6 +128,16 @@ class DossierScreen(Screen[Opened | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _rows(d: Dossier) -> Iterator[Option]:
+    """The quotes list: each article's heading (date · source · title), then its quotes."""
+    for entry in d.articles:
+        head = " · ".join(x for x in (entry.date or "undated", entry.source, entry.title) if x)
+        yield Option(Text(safe(head), style="bold"), disabled=True)
+        for q in entry.quotes:
+            mark = (" (?)", "dim") if q.low_confidence else ""
+            yield Option(Text.assemble("  “", safe(q.text), "”", mark), id=f"q:{q.article}:{q.quote}")
 
 
 def _who(d: Dossier) -> Text:

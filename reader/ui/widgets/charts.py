@@ -89,6 +89,8 @@ class TimeChart(Vertical):
 
     def set_line(self, line: Timeline) -> None:
         self.line = line
+        if not self.query(Sparkline):  # (not composed yet: on_mount draws it)
+            return
         title = f"{self.title} (by {line.unit})" if line.periods else self.title
         self.query_one(".chart-title", Label).update(title)
         spark = self.query_one(Sparkline)
