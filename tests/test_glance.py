@@ -237,3 +237,45 @@ async def test_theme_switch_with_a_dossier_open_and_a_small_terminal():
         assert app.screen.query_one("#by-article").size.height > 0
         await pilot.press("q")
         assert not isinstance(app.screen, DossierScreen)
+
+
+async def test_a_long_dossier_fills_a_screenful_first_then_the_rest(monkeypatch):
+    from reader.ui.screens import dossier as screen_module
+
+    monkeypatch.setattr(screen_module, "FIRST_ROWS", 3)
+    monkeypatch.setattr(screen_module, "LATER_ROWS", 2)
+    app = make_dossier_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_dossier(_sid(app.lib, "Lena Ortiz"))
+        await pilot.pause()
+        screen = app.screen
+        quotes = screen.query_one("#by-article")
+        for _ in range(20):
+            await pilot.pause()
+        d = screen.record
+        assert quotes.option_count == len(d.articles) + d.quotes  # a heading an article, a row a quote
+        # another dossier opened meanwhile never receives the first one's rows
+        app.open_dossier(_sid(app.lib, "Lena Ortiz"))
+        await pilot.press("tab", "enter")
+        for _ in range(20):
+            await pilot.pause()
+        d = screen.record
+        assert d.name == "Tom Baker" and quotes.option_count == len(d.articles) + d.quotes
+
+
+async def test_over_a_dossier_the_reading_keys_rest_and_nothing_stacks():
+    app = make_dossier_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "n")
+        where = (app.article, app.quote)
+        await pilot.press("d")
+        assert isinstance(app.screen, DossierScreen) and len(app.screen_stack) == 2
+        await pilot.press("n", "right_square_bracket", "d", "I")  # all for the main screen
+        await pilot.pause()
+        assert isinstance(app.screen, DossierScreen) and len(app.screen_stack) == 2
+        assert (app.article, app.quote) == where
+        await pilot.press("escape")
+        assert len(app.screen_stack) == 1
+        await pilot.press("I")
+        await pilot.press("I")
+        assert isinstance(app.screen, OverviewScreen) and len(app.screen_stack) == 2

@@ -958,7 +958,8 @@ class ReaderApp(App[None]):
         screen = self.get_screen("dossier")
         assert isinstance(screen, DossierScreen)
         screen.open(speaker_id)
-        self.push_screen(screen, opened)
+        if screen not in self.screen_stack:  # (open already: it shows the new speaker)
+            self.push_screen(screen, opened)
 
     def action_overview(self) -> None:
         from reader.reading.overview import overview
@@ -973,7 +974,14 @@ class ReaderApp(App[None]):
         screen = self.get_screen("overview")
         assert isinstance(screen, OverviewScreen)
         screen.show(figures)
-        self.push_screen(screen)
+        if screen not in self.screen_stack:
+            self.push_screen(screen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The reading keys act on the main screen: over another screen (a dossier, the
+        overview, help) they would move things out of sight, so only that screen's keys, help
+        and quit answer there."""
+        return not (len(self.screen_stack) > 1 and action in _MAIN_SCREEN_ACTIONS)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -995,6 +1003,10 @@ class ReaderApp(App[None]):
                 rows.setdefault(keys.help_text(b.id, b.description), []).append(b.key_display or self.get_key_display(b))
         table = [(", ".join(dict.fromkeys(keys)), what) for what, keys in rows.items()]
         self.push_screen(HelpScreen(table + self.PANE_KEYS))
+
+
+# the app's own actions that act on the main screen (not help, quit, or moving the focus)
+_MAIN_SCREEN_ACTIONS = {k.action.split("(")[0] for k in keys.keys_of("app")} - {"help", "quit", "focus_next", "focus_previous"}
 
 
 def _heading_row(heading: Heading) -> Row:
