@@ -45,5 +45,5 @@ def dossier_library() -> Library:
     return lib.finish()
 
 
-def make_dossier_app() -> ReaderApp:
-    return ReaderApp(library=dossier_library())
+def make_dossier_app(theme: str | None = None) -> ReaderApp:
+    return ReaderApp(library=dossier_library(), theme=theme)

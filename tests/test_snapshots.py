@@ -43,6 +43,11 @@ def test_overview_160x48(snap_compare):
     assert snap_compare(make_dossier_app(), terminal_size=(160, 48), press=["I"])
 
 
+def test_charts_in_16_colours_80x24(snap_compare):
+    """The overview's bars and sparklines in the terminal's own palette (high-contrast)."""
+    assert snap_compare(make_dossier_app(theme="high-contrast"), terminal_size=(80, 24), press=["I"])
+
+
 def test_quoted_saying_a_topic_140x40(snap_compare):
     async def choose_the_ferry(pilot):
         await pilot.press("slash", *"the ferry")
