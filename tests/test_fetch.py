@@ -39,7 +39,7 @@ class Site(http.server.BaseHTTPRequestHandler):
         elif self.path == "/port.html":
             self._send(PAGE, "text/html; charset=utf-8", etag='"port-v1"')
         elif self.path == "/slow.html":
-            time.sleep(1.5)
+            time.sleep(4)  # (far past the 1.5 s deadline, on a busy machine too)
             self._send(b"<html><body><p>late</p></body></html>", "text/html")
         elif self.path == "/huge.html":
             self._send(b"<html><body>" + b"<p>x</p>" * 200_000 + b"</body></html>", "text/html")
@@ -72,7 +72,7 @@ def site():
 
 def test_fetch_saves_feed_and_pages_and_refetch_adds_nothing(site, tmp_path):
     lib = tmp_path / "lib"
-    fetcher = Fetcher(lib, timeout=0.5, max_bytes=1_000_000)
+    fetcher = Fetcher(lib, timeout=1.5, max_bytes=1_000_000)
     result = fetcher.run([f"{site}/feed.xml"])
     feed_file = lib / "feeds" / file_name(f"{site}/feed.xml", ".xml")
     page_file = lib / "pages" / file_name(f"{site}/port.html", ".html")
@@ -80,7 +80,7 @@ def test_fetch_saves_feed_and_pages_and_refetch_adds_nothing(site, tmp_path):
     assert page_file.read_bytes().startswith(b"<!-- saved from url=(")
     failures = "\n".join(result.failures)
     assert f"{site}/missing.html: HTTP 404 Not Found" in failures
-    assert f"{site}/slow.html: no answer within 0.5 s" in failures
+    assert f"{site}/slow.html: no answer within 1.5 s" in failures
     assert f"{site}/huge.html: larger than 1 MB; not saved" in failures
     assert Site.user_agents == {USER_AGENT}
 
@@ -94,7 +94,7 @@ def test_fetch_saves_feed_and_pages_and_refetch_adds_nothing(site, tmp_path):
     # Again: conditional requests, 304s, no new files, nothing rewritten.
     files = sorted(p for p in lib.rglob("*") if p.is_file())
     Site.hits.clear()
-    again = Fetcher(lib, timeout=0.5, max_bytes=1_000_000).run([f"{site}/feed.xml"])
+    again = Fetcher(lib, timeout=1.5, max_bytes=1_000_000).run([f"{site}/feed.xml"])
     assert again.saved == [] and again.unchanged == 2
     assert (("/feed.xml", '"feed-v1"') in Site.hits) and (("/port.html", '"port-v1"') in Site.hits)
     assert sorted(p for p in lib.rglob("*") if p.is_file()) == files

@@ -250,16 +250,22 @@ async def test_a_long_dossier_fills_a_screenful_first_then_the_rest(monkeypatch)
         await pilot.pause()
         screen = app.screen
         quotes = screen.query_one("#by-article")
-        for _ in range(20):
-            await pilot.pause()
         d = screen.record
-        assert quotes.option_count == len(d.articles) + d.quotes  # a heading an article, a row a quote
+        full = len(d.articles) + d.quotes  # a heading an article, a row a quote
+        for _ in range(200):  # (a chunk a frame)
+            await pilot.pause(0.02)
+            if quotes.option_count >= full:
+                break
+        assert quotes.option_count == full
         # another dossier opened meanwhile never receives the first one's rows
         app.open_dossier(_sid(app.lib, "Lena Ortiz"))
         await pilot.press("tab", "enter")
-        for _ in range(20):
-            await pilot.pause()
         d = screen.record
+        for _ in range(200):
+            await pilot.pause(0.02)
+            if quotes.option_count >= len(d.articles) + d.quotes:
+                break
+        await pilot.pause(0.2)  # (and nothing more arrives)
         assert d.name == "Tom Baker" and quotes.option_count == len(d.articles) + d.quotes
 
 
