@@ -285,3 +285,14 @@ async def test_over_a_dossier_the_reading_keys_rest_and_nothing_stacks():
         await pilot.press("I")
         await pilot.press("I")
         assert isinstance(app.screen, OverviewScreen) and len(app.screen_stack) == 2
+
+
+async def test_d_on_a_speaker_in_the_search_results():
+    app = make_dossier_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("slash", *"ruiz")
+        await pilot.pause(0.3)
+        await pilot.press("tab")  # from the query to the results (in the query, d is a letter)
+        assert app.focused is not None and app.focused.id == "search-results"
+        await pilot.press("d")
+        assert isinstance(app.screen, DossierScreen) and app.screen.record.name == "Ana Ruiz"
