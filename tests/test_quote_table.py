@@ -5,6 +5,15 @@ import pytest
 # (id, text, [(quote words, speaker or None, rule that found the speaker), ...])
 CASES = [
     (
+        "pronoun-after-a-lone-surname-taken-for-an-organisation",
+        "Ferry service begins\n\nA ferry began crossing on Monday. “It is slower than the bridge, but it is free,” Mayor Lena Ortiz told reporters.\n\nBell said the transit authority would keep the "
+        "boats running. “Nobody will be left on the wrong bank,” he said.",
+        [
+            ("It is slower than the bridge, but it is free,", "Lena Ortiz", "reporting-verb"),
+            ("Nobody will be left on the wrong bank,", "Bell", "reporting-verb"),
+        ],
+    ),
+    (
         "pronoun-after-an-organisation-subject",
         "Maria Lopez, the port's director, spoke first. The council agreed to fund the work, and she added that "
         "“every berth will be ready by May.”",
