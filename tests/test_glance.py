@@ -296,3 +296,13 @@ async def test_d_on_a_speaker_in_the_search_results():
         assert app.focused is not None and app.focused.id == "search-results"
         await pilot.press("d")
         assert isinstance(app.screen, DossierScreen) and app.screen.record.name == "Ana Ruiz"
+
+
+def test_roles_count_once_an_article_and_spellings_differ_by_more_than_spaces(lib):
+    from reader.reading.dossier import _other_spellings
+
+    d = dossier(lib, library_navigator(lib), _sid(lib, "Lena Ortiz"))
+    assert [r.lower() for r in d.roles] == ["mayor"] and d.more_roles == 0  # "Mayor" and "mayor": one role
+    assert _other_spellings("Billionaire Donald Trump", ["Billionaire  Donald Trump", "Donald Trump", "Donald  Trump"]) == [
+        "Donald Trump"
+    ]

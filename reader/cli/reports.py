@@ -24,7 +24,8 @@ def cmd_speaker(args: argparse.Namespace) -> int:
     from reader.reading.navigation import library_navigator
 
     lib = open_for(args)
-    found = lib.people.find(args.name)
+    # the closest matches, the most quoted first ("trump": Donald J. Trump before Eric Trump)
+    found = sorted(lib.people.find(args.name), key=lambda s: -s.quotes)
     if not found:
         print(f"reader: no speaker matches {args.name!r}", file=sys.stderr)
         return 1
@@ -98,7 +99,8 @@ def write_dossier(d: Dossier, articles: list[Any], out: TextIO) -> None:
     out.write(f"# {_md(d.name)}\n\n")
     if d.spellings:
         out.write(f"Also written: {_md(', '.join(d.spellings))}  \n")
-    out.write(f"Roles: {_md('; '.join(d.roles)) if d.roles else 'none given in the articles'}  \n")
+    more = f" (and {d.more_roles} more, each given less often)" if d.more_roles else ""
+    out.write(f"Roles: {_md('; '.join(d.roles)) + more if d.roles else 'none given in the articles'}  \n")
     out.write(f"Organisations: {_md(', '.join(d.organisations)) if d.organisations else 'none named beside their name'}  \n")
     low = f" ({d.low_confidence} with the speaker guessed, marked (?))" if d.low_confidence else ""
     out.write(f"{d.quotes} quote{'s' * (d.quotes != 1)} in {len(d.articles)} article{'s' * (len(d.articles) != 1)}{low}\n\n")

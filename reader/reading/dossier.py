@@ -5,6 +5,7 @@ quoted, what they said, and who was quoted beside them. For the app's dossier sc
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
     from reader.library.core import Library
     from reader.reading.navigation import Navigator
 
+ROLES_SHOWN = 8  # a much-quoted person collects dozens, most of them once (and some noise)
+ORGANISATIONS_SHOWN = 5
 FIRST_LINE = 100  # characters of a quote shown in the list of quotes
 
 
@@ -41,8 +44,9 @@ class Dossier:
     name: str
     kind: str  # person, org, group, description
     spellings: list[str]  # other ways the articles write the name
-    roles: list[str]
-    organisations: list[str]
+    roles: list[str]  # the ones the most articles give, most first
+    organisations: list[str]  # the same
+    more_roles: int  # roles given less often, not listed
     quotes: int
     low_confidence: int
     articles: list[ArticleQuotes]  # newest first; undated ones last
@@ -66,7 +70,10 @@ def dossier(lib: Library, nav: Navigator, speaker_id: str, beside: int = 12) -> 
     names = sorted({speaker.name, *speaker.aliases}, key=len, reverse=True)[:4]
     by_article: dict[int, ArticleQuotes] = {}
     dates: list[str] = []
-    organisations: list[str] = []
+    organisations: Counter[str] = Counter()  # in how many articles
+    roles: Counter[str] = Counter()  # (folded) in how many articles
+    spelled: dict[str, str] = {}  # folded role -> as first written
+    seen_here: set[str] = set()  # roles counted for this article
     low = 0
     for stop in nav.stops_of(speaker_id):
         article = lib.articles[stop.article]
@@ -78,7 +85,14 @@ def dossier(lib: Library, nav: Navigator, speaker_id: str, beside: int = 12) -> 
                 stop.article, date_key(article.date), article.source or "", article.title, []
             )
             if speaker.kind == "person":  # (a description, "the minister", names no one)
-                organisations += _organisations(lib, stop.article, names)
+                organisations.update(set(_organisations(lib, stop.article, names)))
+            seen_here = set()
+        for role in quote.roles:
+            key = role.lower()
+            spelled.setdefault(key, role)
+            if key not in seen_here:
+                seen_here.add(key)
+                roles[key] += 1
         sure = quote.confidence != "low"
         low += not sure
         entry.quotes.append(QuoteLine(stop.article, stop.quote, first_line(quote.display(article.body)), not sure))
@@ -92,15 +106,28 @@ def dossier(lib: Library, nav: Navigator, speaker_id: str, beside: int = 12) -> 
         speaker_id=speaker_id,
         name=speaker.name,
         kind=speaker.kind,
-        spellings=[a for a in speaker.aliases if a != speaker.name],
-        roles=list({r.lower(): r for r in reversed(speaker.roles)}.values())[::-1],  # "mayor", "Mayor": one
-        organisations=list(dict.fromkeys(organisations)),
+        spellings=_other_spellings(speaker.name, speaker.aliases),
+        roles=[spelled[k] for k, _ in roles.most_common(ROLES_SHOWN)],
+        more_roles=max(0, len(roles) - ROLES_SHOWN),
+        organisations=[o for o, _ in organisations.most_common(ORGANISATIONS_SHOWN)],
         quotes=sum(len(a.quotes) for a in ordered),
         low_confidence=low,
         articles=ordered,
         over_time=timeline(dates),
         beside=near,
     )
+
+
+def _other_spellings(name: str, aliases: list[str]) -> list[str]:
+    """The aliases that read differently from the name (not just in their spaces)."""
+    seen = {" ".join(name.split())}
+    out = []
+    for alias in aliases:
+        key = " ".join(alias.split())
+        if key not in seen:
+            seen.add(key)
+            out.append(key)
+    return out
 
 
 APPOSITION = 90  # characters from a name to an organisation in the description after it

@@ -152,6 +152,8 @@ def _who(d: Dossier) -> Text:
         text.append(safe(", ".join(d.spellings)))
     text.append("\nroles  ", "dim")
     text.append(safe("; ".join(d.roles)) if d.roles else "none given in the articles", "" if d.roles else "dim italic")
+    if d.more_roles:
+        text.append(f" (+{d.more_roles})", "dim")
     if d.organisations:
         text.append("   organisations  ", "dim")
         text.append(safe(", ".join(d.organisations)))
