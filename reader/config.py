@@ -156,8 +156,4 @@ def decide(
 ) -> str | None:
     """The first of flag, environment variable (by name), remembered state, config, default
     that is set."""
-    env_value = os.environ.get(env) if env else None
-    for value in (flag, env_value or None, state, config):
-        if value is not None:
-            return value
-    return default
+    return decide_from(flag, env, state, config, default)[0]

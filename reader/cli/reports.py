@@ -76,11 +76,6 @@ def _bars(rows: list[tuple[str, int]]) -> list[tuple[str, int, str]]:
     return [(label, n, bar(n, top, BAR)) for label, n in rows]
 
 
-def _md(text: str) -> str:
-    """Text inside a Markdown line (not a table): its markup characters escaped."""
-    return output.md_text(text)
-
-
 def _timeline_table(t: Timeline, what: str, out: TextIO) -> None:
     """The whole span as one line of sparks, then a table of the periods that have any."""
     if not t.periods:
@@ -96,12 +91,14 @@ def _timeline_table(t: Timeline, what: str, out: TextIO) -> None:
 
 
 def write_dossier(d: Dossier, articles: list[Any], out: TextIO) -> None:
-    out.write(f"# {_md(d.name)}\n\n")
+    out.write(f"# {output.md_text(d.name)}\n\n")
     if d.spellings:
-        out.write(f"Also written: {_md(', '.join(d.spellings))}  \n")
+        out.write(f"Also written: {output.md_text(', '.join(d.spellings))}  \n")
     more = f" (and {d.more_roles} more, each given less often)" if d.more_roles else ""
-    out.write(f"Roles: {_md('; '.join(d.roles)) + more if d.roles else 'none given in the articles'}  \n")
-    out.write(f"Organisations: {_md(', '.join(d.organisations)) if d.organisations else 'none named beside their name'}  \n")
+    out.write(f"Roles: {output.md_text('; '.join(d.roles)) + more if d.roles else 'none given in the articles'}  \n")
+    out.write(
+        f"Organisations: {output.md_text(', '.join(d.organisations)) if d.organisations else 'none named beside their name'}  \n"
+    )
     low = f" ({d.low_confidence} with the speaker guessed, marked (?))" if d.low_confidence else ""
     out.write(f"{d.quotes} quote{'s' * (d.quotes != 1)} in {len(d.articles)} article{'s' * (len(d.articles) != 1)}{low}\n\n")
     out.write(f"## Quotes over time (by {d.over_time.unit})\n\n")
@@ -111,9 +108,9 @@ def write_dossier(d: Dossier, articles: list[Any], out: TextIO) -> None:
         article = articles[entry.article]
         head = " · ".join(x for x in (entry.date or "undated", entry.source, entry.title) if x)
         link = output.md_link(article.url)
-        out.write(f"\n### {_md(head)}\n\n" + (f"{link}\n\n" if link else ""))
+        out.write(f"\n### {output.md_text(head)}\n\n" + (f"{link}\n\n" if link else ""))
         for q in entry.quotes:
-            out.write(f"- “{_md(q.text)}”{' (?)' if q.low_confidence else ''}\n")
+            out.write(f"- “{output.md_text(q.text)}”{' (?)' if q.low_confidence else ''}\n")
     if d.beside:
         out.write("\n## Quoted in the same articles\n\n")
         output.markdown(("Person", "Articles shared"), [(name, n) for _, name, n in d.beside], out)

@@ -89,8 +89,9 @@ def connect(scheduler: str, workers: int) -> Iterator[Client]:
 
         # Dask's nanny sets MALLOC_TRIM_THRESHOLD_ in its workers to return memory sooner; any
         # explicit threshold turns off glibc's adaptive mmap threshold, and spaCy's many
-        # large short-lived arrays then cost a system call each: 18% slower here
-        # (bench/annotate_cluster.py). The README says how to do the same on other clusters.
+        # large short-lived arrays then cost a system call each (13% slower here:
+        # `bench/annotate_cluster.py 300 2 --dask-malloc`). The README says how to do the same
+        # on other clusters.
         with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}):
             cluster = LocalCluster(
                 n_workers=workers,
@@ -135,23 +136,23 @@ def annotate_on_cluster(
         ::-1
     ]  # popped from the end: shortest first, as the local pool
     suspects: list[Article] = []  # of a task that Dask gave up on: each is tried alone
-    alone: list[Any] = []  # the future of the suspect running alone on the cluster
+    alone: set[Any] = set()  # the futures of suspects, each run alone on the cluster
     cache.sweep()
     written = 0
     running: dict[Any, list[Article]] = {}
     completed = as_completed()
 
-    def submit(batch: list[Article]) -> None:
+    def submit(batch: list[Article]) -> Any:
         items = [(a.id, a.body, describe(a)) for a in batch]
         future = client.submit(annotate_batch, items, info.name, key, batch_size, pure=False, retries=1)
         running[future] = batch
         completed.add(future)
+        return future
 
     def fill() -> None:
         if suspects:  # alone on the whole cluster: a worker lost now was lost to this article
             if not running:
-                submit([suspects.pop()])
-                alone[:] = list(running)
+                alone.add(submit([suspects.pop()]))
             return
         room = max(1, sum(client.nthreads().values())) * IN_FLIGHT_PER_THREAD
         while waiting and len(running) < room:

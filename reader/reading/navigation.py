@@ -101,9 +101,9 @@ class Navigator:
         found = [(sid, int(n)) for sid, n in zip(self._speakers, counts) if n and sid is not None]
         return sorted(found, key=lambda x: -x[1])
 
-    def per_article(self) -> np.ndarray:
-        """How many quotes each article has (by article index; as long as the last one quoted)."""
-        return np.bincount(self._article) if len(self._article) else np.zeros(0, np.int64)
+    def per_article(self, articles: int) -> np.ndarray:
+        """How many quotes each of the first ``articles`` articles has, by article index."""
+        return np.bincount(self._article, minlength=articles)[:articles]
 
     def confidence_counts(self) -> dict[str | None, int]:
         """Quotes by their speaker's confidence (None: no speaker)."""

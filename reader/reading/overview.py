@@ -12,13 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.reading.charts import Timeline, timeline
-from reader.reading.listing import date_key
+from reader.reading.listing import NO_SOURCE, date_key
 
 if TYPE_CHECKING:
     from reader.library.core import Library
     from reader.reading.navigation import Navigator
-
-NO_SOURCE = "(no source)"
 
 
 @dataclass
@@ -36,8 +34,7 @@ class Overview:
 
 
 def overview(lib: Library, nav: Navigator, top: int = 15) -> Overview:
-    per_article = nav.per_article().tolist()
-    quotes_of = [per_article[i] if i < len(per_article) else 0 for i in range(len(lib.articles))]
+    quotes_of = nav.per_article(len(lib.articles)).tolist()
     sources: Counter[str] = Counter()
     source_quotes: Counter[str] = Counter()
     dates = []

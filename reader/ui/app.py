@@ -117,6 +117,8 @@ class ReaderApp(App[None]):
         self.annotator: Annotator | None = None
         self._last_refresh = 0.0
         self._problems_seen: set[str] = set()  # (a reload reads the same files again)
+        self._problems_of: Library | None = None  # the library, and how many of its problems
+        self._problems_checked = 0  # _show_problems has read
         self.welcome = welcome  # the samples are open because the user has nothing of their own yet
         self.new_ids: set[str] = set()  # articles the last feed refresh brought
         self._state_problem_shown = False
@@ -275,7 +277,10 @@ class ReaderApp(App[None]):
         """The library's problems not shown yet: files skipped, articles whose annotation
         failed, library-wide steps that failed for an article."""
         problems = self.library.problems if self.library else []
-        new = [p for p in dict.fromkeys(problems) if p not in self._problems_seen]
+        # (called as each annotation lands: only the problems added since the last call are read)
+        checked = self._problems_checked if self._problems_of is self.library else 0
+        self._problems_of, self._problems_checked = self.library, len(problems)
+        new = [p for p in dict.fromkeys(problems[checked:]) if p not in self._problems_seen]
         self._problems_seen.update(new)
         for problem in new[:MAX_NOTICES]:
             self.notify(problem, title="Problem", severity="warning", timeout=NOTICE, markup=False)
@@ -430,6 +435,15 @@ class ReaderApp(App[None]):
     def _annotation_done(self) -> None:
         self._progress().display = False
         self._refresh_async(True)
+
+    def _progress(self) -> ProgressBar:
+        """The annotation's progress bar, mounted the first time there is something to annotate."""
+        bars = self.query("#progress").results(ProgressBar)
+        for bar in bars:
+            return bar
+        bar = ProgressBar(id="progress", show_eta=False)
+        self.mount(bar, before=self.query_one(KeyBar))
+        return bar
 
     def on_unmount(self) -> None:
         if self.annotator is not None:
@@ -590,7 +604,7 @@ class ReaderApp(App[None]):
         rows, quotes_of = quoted_saying(self.lib, self.navigator, self.marks)
         who = f"{len(rows)} quoted saying “{self._topic}”" if rows else f"Nobody is quoted saying “{self._topic}”"
         pane.set_data(rows, quotes_of, title=who)
-        if rows and not pane.has_class("-shown") and self.size.width >= 120:
+        if rows and not pane.has_class("-shown") and self.size.width >= WIDE:
             self.action_toggle_speakers()
             self.query_one(ReadingPane).focus()
 
@@ -768,15 +782,6 @@ class ReaderApp(App[None]):
             )
 
     # --- find in the article -------------------------------------------------------------------
-
-    def _progress(self) -> ProgressBar:
-        """The annotation's progress bar, mounted the first time there is something to annotate."""
-        bars = self.query("#progress").results(ProgressBar)
-        for bar in bars:
-            return bar
-        bar = ProgressBar(id="progress", show_eta=False)
-        self.mount(bar, before=self.query_one(KeyBar))
-        return bar
 
     def action_find(self) -> None:
         if self.article is None:
